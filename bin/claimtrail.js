@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+import { main } from '../dist/cli/index.js';
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err) => {
+    process.stderr.write(`claimtrail: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,30 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './io.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Parses a command's arguments; a parse error becomes a usage error carrying the command's help. */
+export function commandArgs<O extends Options>(
+  args: string[],
+  options: O,
+  usage: string,
+): ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: O }>> {
+  try {
+    return parseArgs({ args, allowPositionals: true, strict: true, options });
+  } catch (err) {
+    throw new UsageError(`${err instanceof Error ? err.message : String(err)}\n\n${usage}`);
+  }
+}
+
+/** A positive whole number option, or a usage error naming it. */
+export function positiveInt(name: string, value: string, usage: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--${name}: expected a positive whole number, got '${value}'\n\n${usage}`);
+  return Number(value);
+}
+
+/** A `YYYY-MM-DD` date option, or a usage error naming it. */
+export function dateOption(name: string, value: string | undefined, usage: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`--${name}: expected a date YYYY-MM-DD, got '${value}'\n\n${usage}`);
+  return value;
+}

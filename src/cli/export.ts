@@ -1,0 +1,167 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { toBrat } from '../formats/index.js';
+import { createAttribution, createExtraction, type Extraction } from '../model/index.js';
+import { exportRecords, type ArticleRecord, type Store, type StoredAttribution, type StoredSpan } from '../store/index.js';
+import { commandArgs } from './command-args.js';
+import { openExistingStore } from './database.js';
+import { UsageError, type CliIO, type Command } from './io.js';
+
+const USAGE = `usage: claimtrail export --format jsonl|csv|brat [--out DIR]
+
+Writes out articles, attributions and speakers.
+  jsonl  one record per line, each with "record": "article" | "attribution" | "speaker";
+         on stdout, or articles.jsonl, attributions.jsonl and speakers.jsonl in --out
+  csv    articles.csv, attributions.csv and speakers.csv in --out
+  brat   NAME.txt and NAME.ann (PolNeAR-style standoff) per article in --out
+
+options:
+  -f, --format FORMAT  jsonl (default), csv or brat
+  -o, --out DIR        the directory to write into (made if missing)
+      --db FILE        the database (default: $CLAIMTRAIL_DB, else ./claimtrail.db)
+  -h, --help           show this help
+`;
+
+type Writer = (line: string) => Promise<void>;
+
+function streamWriter(stream: NodeJS.WritableStream): Writer {
+  return async (line) => {
+    if (!stream.write(line)) await once(stream, 'drain');
+  };
+}
+
+/** A CSV field: quoted when it holds a comma, quote or line break. */
+export function csvField(value: unknown): string {
+  const s = value === null || value === undefined ? '' : typeof value === 'string' ? value : String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function csvLine(values: readonly unknown[]): string {
+  return `${values.map(csvField).join(',')}\n`;
+}
+
+const ARTICLE_COLUMNS = ['id', 'identity', 'url', 'source', 'title', 'byline', 'outlet', 'published_at', 'summary_only'];
+const ATTRIBUTION_COLUMNS = [
+  'id', 'article_id', 'kind', 'speaker_id', 'speaker_name', 'speaker_type', 'speaker_roles',
+  'content_start', 'content_end', 'content', 'cue_start', 'cue_end', 'cue', 'source_start', 'source_end', 'source', 'claim_id',
+];
+const SPEAKER_COLUMNS = ['id', 'name', 'type', 'roles', 'articles', 'statements'];
+
+function articleRow(a: ArticleRecord): unknown[] {
+  return [a.id, a.identity, a.url, a.source, a.title, a.byline, a.outlet, a.publishedAt, a.summaryOnly ? 1 : 0];
+}
+
+function attributionRow(a: StoredAttribution): unknown[] {
+  return [
+    a.id, a.articleId, a.kind, a.speaker?.id, a.speaker?.name, a.speaker?.type, a.speaker?.roles.join('; '),
+    a.content.start, a.content.end, a.content.text, a.cue.start, a.cue.end, a.cue.text,
+    a.source?.start, a.source?.end, a.source?.text, a.claimId,
+  ];
+}
+
+async function withFiles(dir: string, names: readonly string[], fn: (writers: Writer[]) => Promise<void>): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const streams = names.map((n) => createWriteStream(join(dir, n)));
+  try {
+    await fn(streams.map(streamWriter));
+  } finally {
+    await Promise.all(streams.map((s) => new Promise<void>((done, fail) => s.end((err?: Error | null) => (err ? fail(err) : done())))));
+  }
+}
+
+async function exportJsonl(store: Store, out: string | undefined, io: CliIO): Promise<void> {
+  if (out === undefined) {
+    const write = streamWriter(io.stdout);
+    for (const r of exportRecords(store)) await write(`${JSON.stringify(r)}\n`);
+    return;
+  }
+  await withFiles(out, ['articles.jsonl', 'attributions.jsonl', 'speakers.jsonl'], async ([articles, attributions, speakers]) => {
+    for (const r of exportRecords(store)) {
+      const { record, ...rest } = r;
+      const write = record === 'article' ? articles : record === 'attribution' ? attributions : speakers;
+      await write!(`${JSON.stringify(rest)}\n`);
+    }
+  });
+}
+
+async function exportCsv(store: Store, out: string): Promise<void> {
+  await withFiles(out, ['articles.csv', 'attributions.csv', 'speakers.csv'], async ([articles, attributions, speakers]) => {
+    await articles!(csvLine(ARTICLE_COLUMNS));
+    await attributions!(csvLine(ATTRIBUTION_COLUMNS));
+    await speakers!(csvLine(SPEAKER_COLUMNS));
+    for (const r of exportRecords(store)) {
+      if (r.record === 'article') await articles!(csvLine(articleRow(r)));
+      else if (r.record === 'attribution') await attributions!(csvLine(attributionRow(r)));
+      else await speakers!(csvLine([r.id, r.name, r.type, r.roles.join('; '), r.articles, r.statements]));
+    }
+  });
+}
+
+function spanOf(span: StoredSpan) {
+  const { selector: _selector, ...plain } = span;
+  return plain;
+}
+
+/** Rebuilds an article's extraction from the store, as the brat writer needs it. */
+function extractionOf(article: ArticleRecord, attributions: readonly StoredAttribution[]): Extraction {
+  return createExtraction({
+    file: article.source,
+    publishedAt: article.publishedAt,
+    bodyStart: article.bodyStart,
+    attributions: attributions.map((a) =>
+      createAttribution({
+        id: a.localId,
+        kind: a.kind,
+        content: spanOf(a.content),
+        cue: spanOf(a.cue),
+        source: a.source ? spanOf(a.source) : null,
+        speaker: a.speaker ? { id: `s${a.speaker.id ?? a.id}`, name: a.speaker.name, type: a.speaker.type, roles: a.speaker.roles } : null,
+      }),
+    ),
+    entities: [],
+  });
+}
+
+async function exportBrat(store: Store, out: string): Promise<void> {
+  await mkdir(out, { recursive: true });
+  for (const article of store.articles()) {
+    const name = `article-${String(article.id).padStart(6, '0')}`;
+    await writeFile(join(out, `${name}.txt`), article.text);
+    await writeFile(join(out, `${name}.ann`), toBrat(extractionOf(article, store.attributions(article.id)), article.text));
+  }
+}
+
+/** `claimtrail export`: articles, attributions and speakers as JSON Lines, CSV or brat. */
+export const exportCommand: Command = async (args: string[], io: CliIO): Promise<number> => {
+  const { values, positionals } = commandArgs(
+    args,
+    {
+      format: { type: 'string', short: 'f', default: 'jsonl' },
+      out: { type: 'string', short: 'o' },
+      db: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'\n\n${USAGE}`);
+  const { format } = values;
+  if (format !== 'jsonl' && format !== 'csv' && format !== 'brat') throw new UsageError(`unknown format '${format}': use jsonl, csv or brat\n\n${USAGE}`);
+  if (format !== 'jsonl' && values.out === undefined) throw new UsageError(`--format ${format} writes files: give --out DIR\n\n${USAGE}`);
+  const out = values.out === undefined ? undefined : resolve(io.cwd, values.out);
+  const store = openExistingStore(values.db, io);
+  try {
+    if (format === 'jsonl') await exportJsonl(store, out, io);
+    else if (format === 'csv') await exportCsv(store, out!);
+    else await exportBrat(store, out!);
+    if (out !== undefined) io.stderr.write(`exported ${format} to ${out}\n`);
+    return 0;
+  } finally {
+    store.close();
+  }
+};

@@ -1,0 +1,84 @@
+import {
+  type Attribution,
+  type AttributionKind,
+  type EntityType,
+  type Range,
+  type SpeakerRef,
+  createAttribution,
+  createSpan,
+  createSpanFromRanges,
+} from '../model/index.js';
+import type { Document } from './document.js';
+import type { TokenAttribution } from './find-attributions.js';
+import type { TokenRange } from './tag-cues.js';
+
+/**
+ * Extends content that stops at a paragraph's end inside a quote that the
+ * next paragraph reopens: wire style for a quote over several paragraphs.
+ */
+export function extendQuotes(doc: Document, att: TokenAttribution): TokenAttribution {
+  const { tokens, quotes } = doc;
+  const last = att.content[att.content.length - 1];
+  if (!last) return att;
+  let region = quotes.region[last.end - 1]!;
+  const para = tokens.paragraph[last.end - 1]!;
+  if (region < 0 || quotes.regionEnd[region] !== last.end - 1 || tokens.paragraphStarts[para + 1] !== last.end) return att;
+  // The cue must come before the content's end, else the quote's own cue is in a later paragraph.
+  if (att.cue.start > last.end) return att;
+  const content = [...att.content];
+  while (quotes.continues[region] === 1 && region + 1 < quotes.regionStart.length) {
+    region++;
+    content.push({ start: quotes.regionStart[region]!, end: quotes.regionEnd[region]! + 1 });
+  }
+  return content.length === att.content.length ? att : { ...att, content };
+}
+
+/** The kind of an attribution, from its cue and how much of its content is quoted. */
+export function kindOf(doc: Document, att: TokenAttribution): AttributionKind {
+  const { tokens, quotes } = doc;
+  const cueWords = tokens.lower.slice(att.cue.start, att.cue.end);
+  if (cueWords[0] === 'according') return 'according-to';
+  let words = 0;
+  let quoted = 0;
+  for (const r of att.content) {
+    for (let i = r.start; i < r.end; i++) {
+      if (!/[\p{L}\p{N}]/u.test(tokens.word[i]!)) continue;
+      words++;
+      if (quotes.region[i]! >= 0) quoted++;
+    }
+  }
+  if (quoted === 0) return 'indirect';
+  return quoted === words ? 'direct' : 'mixed';
+}
+
+function charRange(doc: Document, r: TokenRange): Range {
+  return { start: doc.tokens.start[r.start]!, end: doc.tokens.end[r.end - 1]! };
+}
+
+/** Makes the attribution records, in text order of their content. */
+export function buildAttributions(
+  doc: Document,
+  atts: readonly TokenAttribution[],
+  speakers: readonly (SpeakerRef | null)[],
+  sourceTypes: readonly (EntityType | null)[],
+): Attribution[] {
+  const order = atts.map((_, i) => i).sort((a, b) => atts[a]!.content[0]!.start - atts[b]!.content[0]!.start || a - b);
+  return order.map((i, k) => {
+    const a = atts[i]!;
+    const cue = charRange(doc, a.cue);
+    const sourceType = sourceTypes[i] ?? null;
+    return createAttribution({
+      id: `a${k + 1}`,
+      kind: kindOf(doc, a),
+      source: a.source ? createSpan(doc.text, ...rangeArgs(charRange(doc, a.source))) : null,
+      cue: createSpan(doc.text, cue.start, cue.end),
+      content: createSpanFromRanges(doc.text, a.content.map((r) => charRange(doc, r))),
+      speaker: speakers[i] ?? null,
+      ...(sourceType ? { sourceType } : {}),
+    });
+  });
+}
+
+function rangeArgs(r: Range): [number, number] {
+  return [r.start, r.end];
+}

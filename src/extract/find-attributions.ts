@@ -1,0 +1,52 @@
+import type { Document } from './document.js';
+import { findCues, type TokenRange } from './tag-cues.js';
+import { tagRoles } from './tag-roles.js';
+import type { LinearChain } from './tagger/linear-chain.js';
+
+/** The trained models the extractor runs. */
+export interface Models {
+  readonly cue: LinearChain;
+  readonly role: LinearChain;
+}
+
+/** One attribution as token ranges, before it becomes spans. */
+export interface TokenAttribution {
+  readonly cue: TokenRange;
+  readonly source: TokenRange | null;
+  readonly content: readonly TokenRange[];
+}
+
+/** Finds cues, then each cue's source and content. */
+export function findAttributions(doc: Document, models: Models): TokenAttribution[] {
+  const cues = findCues(doc, models.cue);
+  const cueMask = new Uint8Array(doc.tokens.count);
+  // Only confident cues bound other cues' content: a doubtful one must not cut a sure one short.
+  for (const c of cues) if (c.confident || process.env.X_ALL) cueMask.fill(1, c.start, c.end);
+  const out: TokenAttribution[] = [];
+  for (const cue of cues) {
+    const roles = tagRoles(doc, models.role, cue, cueMask);
+    if (roles.content.length === 0) continue;
+    out.push({ cue, source: roles.source, content: roles.content });
+  }
+  return dropNested(out);
+}
+
+/**
+ * PolNeAR gives each token to one attribution: a cue found inside another
+ * attribution's content is reported speech within reported speech, and the
+ * outer attribution keeps it; a sourceless attribution whose content
+ * overlaps a sourced one yields to it.
+ */
+function dropNested(atts: TokenAttribution[]): TokenAttribution[] {
+  const overlaps = (a: TokenAttribution, b: TokenAttribution): boolean =>
+    a.content.some((x) => b.content.some((y) => x.start < y.end && y.start < x.end));
+  return atts.filter(
+    (a) =>
+      !atts.some(
+        (b) =>
+          b !== a &&
+          (b.content.some((r) => r.start <= a.cue.start && a.cue.end <= r.end) ||
+            (a.source === null && b.source !== null && overlaps(a, b))),
+      ),
+  );
+}

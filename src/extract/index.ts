@@ -1,0 +1,42 @@
+import { createExtraction, type Extraction } from '../model/index.js';
+import { buildAttributions, extendQuotes } from './build-attributions.js';
+import { prepareDocument } from './document.js';
+import { type Models, findAttributions } from './find-attributions.js';
+import { findMentions } from './find-mentions.js';
+import { loadModels } from './load-models.js';
+import { resolveSpeakers } from './resolve-speakers.js';
+import { tidyRoles } from './tidy-roles.js';
+
+export type { Models } from './find-attributions.js';
+export { loadModels } from './load-models.js';
+export { readHeader, type Header } from './read-header.js';
+
+/** Options for {@link extract}. */
+export interface ExtractOptions {
+  /** Publication date `YYYY-MM-DD`; used when the text has no ` date YYYY-MM-DD ` header. */
+  readonly publishedAt?: string;
+  /** The file name to record in the extraction. */
+  readonly file?: string;
+  /** Models to use instead of the bundled ones. */
+  readonly models?: Models;
+}
+
+/**
+ * Finds every attribution in an article: its source, cue and content spans,
+ * its kind, and the speaker the source resolves to, with the entities the
+ * article names. Offsets are into `text` as given, header included.
+ */
+export function extract(text: string, options: ExtractOptions = {}): Extraction {
+  const { file = null, publishedAt = null, models = loadModels() } = options;
+  const doc = prepareDocument(text);
+  const found = findAttributions(doc, models).map((a) => extendQuotes(doc, tidyRoles(doc, a)));
+  const mentions = findMentions(doc);
+  const resolution = resolveSpeakers(doc, mentions, found);
+  return createExtraction({
+    file,
+    publishedAt: doc.publishedAt ?? publishedAt,
+    bodyStart: doc.bodyStart,
+    attributions: buildAttributions(doc, found, resolution.speakers, resolution.sourceTypes),
+    entities: resolution.entities,
+  });
+}

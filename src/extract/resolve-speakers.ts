@@ -1,0 +1,272 @@
+import { type Entity, type EntityType, type SpeakerRef, createEntity, createSpan, speakerOf } from '../model/index.js';
+import type { Document } from './document.js';
+import type { TokenAttribution } from './find-attributions.js';
+import type { Mention } from './find-mentions.js';
+import { firstNameGender } from './lexicons/first-names.js';
+import { PRONOUNS } from './lexicons/pronouns.js';
+import { DOCUMENT_NOUNS, HONORIFICS, UNNAMED_NOUNS } from './lexicons/titles.js';
+import type { TokenRange } from './tag-cues.js';
+
+/** The speakers of an article: its entities and what each attribution's source resolves to. */
+export interface Resolution {
+  readonly entities: readonly Entity[];
+  readonly speakers: readonly (SpeakerRef | null)[];
+  /** What the source mention itself is ("The report" is a `report` whose speaker is an outlet). */
+  readonly sourceTypes: readonly (EntityType | null)[];
+}
+
+interface Draft {
+  type: EntityType;
+  name: string;
+  key: string;
+  first: string | null;
+  gender: 'm' | 'f' | 'u' | null;
+  roles: string[];
+  mentions: TokenRange[];
+  firstAt: number;
+}
+
+const RELATIVES = new Set(['who', 'which', 'that', 'whom']);
+const DETERMINERS = /^(?:the|a|an|this|that|these|those|its|their|his|her|some|several|two|three|many)\s+/i;
+
+/**
+ * Resolves sources to speakers with rules: proper names, titles and
+ * appositions inside the source; pronouns to the nearest earlier person of
+ * matching gender; surnames to the full name used earlier; "the report" to
+ * the outlet last named (or next named, where the article opens with it).
+ */
+export function resolveSpeakers(doc: Document, mentions: readonly Mention[], atts: readonly TokenAttribution[]): Resolution {
+  const { tokens, text } = doc;
+  const drafts: Draft[] = [];
+  const byKey = new Map<string, Draft>();
+  const persons: Draft[] = [];
+  // Entity of each mention, by mention index.
+  const mentionEntity: (Draft | null)[] = [];
+
+  const add = (type: EntityType, name: string, key: string, at: TokenRange): Draft => {
+    let d = byKey.get(key);
+    if (!d) {
+      d = { type, name, key, first: null, gender: null, roles: [], mentions: [], firstAt: at.start };
+      byKey.set(key, d);
+      drafts.push(d);
+    }
+    d.mentions.push(at);
+    return d;
+  };
+
+  const words = (r: TokenRange): string[] => tokens.word.slice(r.start, r.end).filter((w) => w !== '.');
+  // Full names first, so a surname can find its person wherever the full name stands.
+  for (const m of mentions) {
+    if (m.type !== 'person') continue;
+    const ws = words(m.name);
+    if (ws.length < 2) continue;
+    const surname = ws[ws.length - 1]!.toLowerCase();
+    const first = ws[0]!.toLowerCase();
+    let d = persons.find((p) => p.key.endsWith(`|${surname}`) && (p.first === first || p.first === null));
+    if (!d) {
+      d = add('person', m.text, `person|${first}|${surname}`, m.name);
+      d.mentions.pop();
+      d.first = first;
+      const g = firstNameGender(first);
+      d.gender = g;
+      persons.push(d);
+    }
+    if (m.text.length > d.name.length) d.name = m.text;
+  }
+  mentions.forEach((m, idx) => {
+    if (m.type === 'person') {
+      const ws = words(m.name);
+      const surname = ws[ws.length - 1]!.toLowerCase();
+      const first = ws[0]!.toLowerCase();
+      const candidates = persons.filter((p) => p.key.endsWith(`|${surname}`) && (ws.length < 2 || p.first === first));
+      // Of several people sharing a surname, a lone surname goes to the one named most recently.
+      let d: Draft | null = null;
+      for (const p of candidates) {
+        const before = p.mentions.filter((r) => r.start < m.name.start).at(-1)?.start ?? p.firstAt;
+        if (!d || before > (d.mentions.filter((r) => r.start < m.name.start).at(-1)?.start ?? d.firstAt)) d = p;
+      }
+      if (d) {
+        d.mentions.push(m.name);
+        if (m.title) pushRole(d, text.slice(tokens.start[m.title.start]!, tokens.end[m.title.end - 1]!));
+      }
+      mentionEntity[idx] = d;
+      return;
+    }
+    const key = `${m.type}|${m.text.toLowerCase().replace(/^the\s+/, '')}`;
+    mentionEntity[idx] = add(m.type, m.text, key, m.name);
+  });
+
+  const speakers: (Draft | null)[] = [];
+  const sourceTypes: (EntityType | null)[] = [];
+  const mentionsIn = (r: TokenRange): number[] => {
+    const out: number[] = [];
+    mentions.forEach((m, i) => {
+      if (m.name.start >= r.start && m.name.end <= r.end && mentionEntity[i]) out.push(i);
+    });
+    return out;
+  };
+  const lastBefore = (pos: number, ok: (d: Draft) => boolean): Draft | null => {
+    let best: Draft | null = null;
+    let bestAt = -1;
+    for (const d of drafts) {
+      for (const r of d.mentions) {
+        if (r.end <= pos && r.start > bestAt && ok(d)) {
+          best = d;
+          bestAt = r.start;
+        }
+      }
+    }
+    return best;
+  };
+  const firstAfter = (pos: number, limit: number, ok: (d: Draft) => boolean): Draft | null => {
+    let best: Draft | null = null;
+    let bestAt = Infinity;
+    for (const d of drafts) {
+      for (const r of d.mentions) {
+        if (r.start >= pos && r.start < limit && r.start < bestAt && ok(d)) {
+          best = d;
+          bestAt = r.start;
+        }
+      }
+    }
+    return best;
+  };
+
+  for (const a of atts) {
+    const src = a.source;
+    if (!src) {
+      speakers.push(null);
+      sourceTypes.push(null);
+      continue;
+    }
+    const srcText = text.slice(tokens.start[src.start]!, tokens.end[src.end - 1]!);
+    const inside = mentionsIn(src);
+    const order: EntityType[] = ['person', 'outlet', 'organization'];
+    let chosen: Draft | null = null;
+    let chosenMention = -1;
+    for (const t of order) {
+      const i = inside.find((k) => mentionEntity[k]!.type === t);
+      if (i !== undefined) {
+        chosen = mentionEntity[i]!;
+        chosenMention = i;
+        break;
+      }
+    }
+    const lower = tokens.lower.slice(src.start, src.end);
+    const head = headNoun(lower);
+    if (chosen && DOCUMENT_NOUNS.has(head) && chosen.type !== 'person') {
+      // "The NBC report": a report whose speaker is the outlet named in it.
+      speakers.push(chosen);
+      sourceTypes.push('report');
+      continue;
+    }
+    if (chosen) {
+      if (chosen.type === 'person') addRoles(chosen, doc, src, mentions[chosenMention]!);
+      speakers.push(chosen);
+      sourceTypes.push(chosen.type);
+      continue;
+    }
+    if (src.end - src.start === 1 && PRONOUNS.has(lower[0]!)) {
+      const p = PRONOUNS.get(lower[0]!)!;
+      let d: Draft | null = null;
+      if (p.gender === 'm' || p.gender === 'f') {
+        d = lastBefore(src.start, (x) => x.type === 'person' && (x.gender === null || x.gender === 'u' || x.gender === p.gender));
+      } else if (p.plural) {
+        d = lastBefore(src.start, (x) => x.type === 'organization' || x.type === 'unnamed' || x.type === 'outlet');
+      } else if (p.gender === 'n') {
+        d = lastBefore(src.start, (x) => x.type !== 'person' && x.type !== 'place');
+      } else {
+        d = lastBefore(src.start, (x) => x.type === 'person');
+      }
+      if (d) d.mentions.push(src);
+      speakers.push(d);
+      sourceTypes.push(d ? d.type : null);
+      continue;
+    }
+    if (src.end - src.start === 1 && RELATIVES.has(lower[0]!)) {
+      const d = lastBefore(src.start, (x) => x.type !== 'place');
+      if (d) d.mentions.push(src);
+      speakers.push(d);
+      sourceTypes.push(d ? d.type : null);
+      continue;
+    }
+    if (DOCUMENT_NOUNS.has(head)) {
+      const isOrigin = (x: Draft): boolean => x.type === 'outlet' || x.type === 'organization';
+      const d =
+        lastBefore(src.start, (x) => x.type === 'outlet') ??
+        firstAfter(src.end, src.end + 80, (x) => x.type === 'outlet') ??
+        lastBefore(src.start, isOrigin);
+      if (d) d.mentions.push(src);
+      speakers.push(d);
+      sourceTypes.push('report');
+      continue;
+    }
+    const name = srcText.replace(DETERMINERS, '').replace(/\s+/g, ' ').trim();
+    const capitalised = tokens.word.slice(src.start, src.end).some((w, k) => k > 0 && /^\p{Lu}/u.test(w)) || /^\p{Lu}\p{Ll}/u.test(name);
+    const type: EntityType = UNNAMED_NOUNS.has(head) || !capitalised ? 'unnamed' : 'organization';
+    const d = add(type, type === 'unnamed' ? name.toLowerCase() : name, `${type}|${name.toLowerCase()}`, src);
+    speakers.push(d);
+    sourceTypes.push(type);
+  }
+
+  // Only entities that were mentioned by name or speak make the list; ids follow first mention.
+  const used = drafts.filter((d) => d.mentions.length > 0).sort((x, y) => Math.min(...x.mentions.map((r) => r.start)) - Math.min(...y.mentions.map((r) => r.start)));
+  const ids = new Map<Draft, Entity>();
+  used.forEach((d, i) => {
+    const mentionsSorted = [...d.mentions].sort((x, y) => x.start - y.start);
+    const unique = mentionsSorted.filter((r, k) => k === 0 || r.start !== mentionsSorted[k - 1]!.start || r.end !== mentionsSorted[k - 1]!.end);
+    ids.set(
+      d,
+      createEntity({
+        id: `e${i + 1}`,
+        name: d.name,
+        type: d.type,
+        roles: d.roles,
+        mentions: unique.map((r) => createSpan(text, tokens.start[r.start]!, tokens.end[r.end - 1]!)),
+      }),
+    );
+  });
+  return {
+    entities: [...ids.values()],
+    speakers: speakers.map((d) => (d ? speakerOf(ids.get(d)!) : null)),
+    sourceTypes,
+  };
+}
+
+/** The last noun-like word of a source before any apposition or prepositional phrase. */
+function headNoun(lower: readonly string[]): string {
+  let end = lower.length;
+  for (let k = 0; k < lower.length; k++) {
+    const w = lower[k]!;
+    if (k > 0 && (w === ',' || w === 'of' || w === 'for' || w === 'at' || w === 'from' || w === 'in' || w === 'with' || w === 'who' || w === 'familiar' || w === 'close')) {
+      end = k;
+      break;
+    }
+  }
+  return lower[end - 1] ?? '';
+}
+
+function pushRole(d: Draft, role: string): void {
+  const r = role.replace(DETERMINERS, '').replace(/\s+/g, ' ').replace(/[,;:.]+$/, '').trim();
+  if (r.length === 0 || r.length > 120) return;
+  const bare = r.toLowerCase().replace(/\.$/, '');
+  if (HONORIFICS.has(bare)) return;
+  if (!d.roles.includes(r)) d.roles.push(r);
+}
+
+/** Roles a source gives a person: words before the name, and appositions after it. */
+function addRoles(d: Draft, doc: Document, src: TokenRange, m: Mention): void {
+  const { tokens, text } = doc;
+  const nameStart = m.title ? m.title.start : m.name.start;
+  if (nameStart > src.start) {
+    const before = text.slice(tokens.start[src.start]!, tokens.start[nameStart]!);
+    if (!/[,(]/.test(before)) pushRole(d, before + (m.title ? text.slice(tokens.start[m.title.start]!, tokens.end[m.title.end - 1]!) : ''));
+  }
+  if (m.name.end < src.end) {
+    const after = text.slice(tokens.end[m.name.end - 1]!, tokens.end[src.end - 1]!);
+    const apposition = /^\s*,\s*(.+?)\s*,?\s*$/s.exec(after);
+    if (apposition && !/^(?:who|which|whose|that)\b/i.test(apposition[1]!)) {
+      for (const part of apposition[1]!.split(/,?\s+and\s+(?=(?:a|an|the)\s)|,\s+(?=(?:a|an|the)\s)/i)) pushRole(d, part);
+    }
+  }
+}

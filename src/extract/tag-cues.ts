@@ -1,0 +1,119 @@
+import type { Document } from './document.js';
+import { type FeatureSequence, type LinearChain, emissions, viterbi } from './tagger/linear-chain.js';
+import { hashString, mix, mix3 } from './tagger/hash.js';
+
+/** The cue tagger's tags. */
+export const CUE_TAGS: readonly string[] = Object.freeze(['O', 'B-CUE', 'I-CUE']);
+
+/** A cue as a token range `[start, end)`. */
+export interface TokenRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+const T = Array.from({ length: 40 }, (_, i) => hashString(`cue-template:${i}`));
+const BOUNDARY = hashString('<s>');
+const SENT_START = hashString('sent-start');
+const SENT_END = hashString('sent-end');
+
+/** Features of every token for cue tagging: a window of words, shapes, lexical and quote classes. */
+export function cueFeatures(doc: Document): FeatureSequence {
+  const { tokens, features: f } = doc;
+  const n = tokens.count;
+  const feats = new Uint32Array(n * 32);
+  const offsets = new Int32Array(n + 1);
+  let k = 0;
+  const at = (arr: Uint32Array, i: number): number => (i >= 0 && i < n ? arr[i]! : BOUNDARY);
+  for (let i = 0; i < n; i++) {
+    offsets[i] = k;
+    const w0 = f.word[i]!;
+    const wm1 = at(f.word, i - 1);
+    const wp1 = at(f.word, i + 1);
+    const l0 = f.lex[i]!;
+    const lm1 = at(f.lex, i - 1);
+    const lp1 = at(f.lex, i + 1);
+    const q0 = f.quote[i]!;
+    feats[k++] = T[0]!;
+    feats[k++] = mix(T[1]!, w0);
+    feats[k++] = mix(T[2]!, wm1);
+    feats[k++] = mix(T[3]!, wp1);
+    feats[k++] = mix(T[4]!, at(f.word, i - 2));
+    feats[k++] = mix(T[5]!, at(f.word, i + 2));
+    feats[k++] = mix(T[6]!, f.shape[i]!);
+    feats[k++] = mix(T[7]!, f.suffix[i]!);
+    feats[k++] = mix(T[8]!, l0);
+    feats[k++] = mix(T[9]!, lm1);
+    feats[k++] = mix(T[10]!, lp1);
+    feats[k++] = mix(T[11]!, q0);
+    feats[k++] = mix3(T[12]!, wm1, w0);
+    feats[k++] = mix3(T[13]!, w0, wp1);
+    feats[k++] = mix3(T[14]!, l0, q0);
+    feats[k++] = mix3(T[15]!, w0, q0);
+    feats[k++] = mix3(T[16]!, mix(lm1, l0), lp1);
+    feats[k++] = mix(T[17]!, at(f.quote, i - 1));
+    feats[k++] = mix(T[18]!, at(f.quote, i + 1));
+    feats[k++] = mix3(T[19]!, at(f.shape, i - 1), at(f.shape, i + 1));
+    const first = i === 0 || tokens.sentence[i - 1] !== tokens.sentence[i];
+    const last = i === n - 1 || tokens.sentence[i + 1] !== tokens.sentence[i];
+    feats[k++] = mix3(T[20]!, first ? SENT_START : last ? SENT_END : 0, l0);
+    feats[k++] = mix3(T[21]!, w0, lp1);
+    feats[k++] = mix3(T[22]!, lm1, w0);
+    feats[k++] = mix3(T[23]!, at(f.word, i - 2), wm1);
+    feats[k++] = mix3(T[24]!, l0, wp1);
+    feats[k++] = mix3(T[25]!, l0, at(f.word, i + 2));
+    // A subject-like word (pronoun, name, title) just before, and a quote just closed before it.
+    let subj = 0;
+    let closed = 0;
+    for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
+      const c = f.lexCode[j]!;
+      if (subj === 0 && (c === 5 || c === 6 || c === 7)) subj = c;
+      if (closed === 0 && doc.quotes.mark[j] === 2) closed = i - j;
+    }
+    feats[k++] = mix3(T[26]!, w0, subj);
+    feats[k++] = mix3(T[27]!, l0, subj);
+    feats[k++] = mix3(T[28]!, l0, closed);
+    feats[k++] = mix3(T[29]!, f.suffix[i]!, wm1);
+    feats[k++] = mix3(T[30]!, f.suffix[i]!, wp1);
+    feats[k++] = mix3(T[31]!, mix(l0, subj), lp1);
+  }
+  offsets[n] = k;
+  return { length: n, feats, offsets };
+}
+
+/** A cue the tagger found; `confident` when it is found without the recall bias. */
+export interface FoundCue extends TokenRange {
+  readonly confident: boolean;
+}
+
+/** Token ranges of the cues the model finds. */
+export function findCues(doc: Document, model: LinearChain, bias = CUE_BIAS): FoundCue[] {
+  const seq = cueFeatures(doc);
+  const em = emissions(model, seq);
+  const sure = chunks(viterbi(model, seq, em), 1, 2);
+  if (bias === 0) return sure.map((c) => ({ ...c, confident: true }));
+  // PolNeAR marks cues liberally and inconsistently, so the perceptron learns to be
+  // shy of them; a bias on B-CUE, tuned on train, trades precision for recall.
+  for (let i = 0; i < seq.length; i++) em[i * 3 + 1]! += bias;
+  return chunks(viterbi(model, seq, em), 1, 2).map((c) => ({
+    ...c,
+    confident: sure.some((x) => x.start < c.end && c.start < x.end),
+  }));
+}
+
+/** The B-CUE bias used by default (see {@link findCues}). */
+export const CUE_BIAS = Number(process.env.CLAIMTRAIL_CUE_BIAS ?? 1000);
+
+/** Contiguous `B I*` chunks of a tag sequence. */
+export function chunks(tags: Int32Array, b: number, i: number): TokenRange[] {
+  const out: TokenRange[] = [];
+  let start = -1;
+  for (let t = 0; t <= tags.length; t++) {
+    const tag = t < tags.length ? tags[t]! : -1;
+    if (start >= 0 && tag !== i) {
+      out.push({ start, end: t });
+      start = -1;
+    }
+    if (tag === b) start = t;
+  }
+  return out;
+}

@@ -1,0 +1,117 @@
+/**
+ * A first-order linear-chain model over hashed features: emission weights
+ * `weights[(feature & mask) * K + tag]` and a `K×K` transition matrix.
+ * Decoding is Viterbi with a mask of allowed transitions and allowed tags.
+ */
+export interface LinearChain {
+  readonly tags: readonly string[];
+  readonly bits: number;
+  readonly weights: Float32Array;
+  readonly transitions: Float32Array;
+  /** `allowed[prev * K + next]`; row K is the start state. */
+  readonly allowed: Uint8Array;
+}
+
+/** Features of a sequence: token `i` owns `feats[offsets[i] .. offsets[i+1])`. */
+export interface FeatureSequence {
+  readonly length: number;
+  readonly feats: Uint32Array | number[];
+  readonly offsets: Int32Array | number[];
+  /** Optional per-token mask of allowed tags (`length * K`, 1 = allowed). */
+  readonly tagMask?: Uint8Array;
+}
+
+/** BIO transitions: `I-X` may follow only `B-X` or `I-X`. */
+export function bioAllowed(tags: readonly string[]): Uint8Array {
+  const K = tags.length;
+  const allowed = new Uint8Array((K + 1) * K);
+  for (let p = 0; p <= K; p++) {
+    for (let n = 0; n < K; n++) {
+      const next = tags[n]!;
+      if (!next.startsWith('I-')) {
+        allowed[p * K + n] = 1;
+        continue;
+      }
+      const prev = p < K ? tags[p]! : 'O';
+      const type = next.slice(2);
+      allowed[p * K + n] = prev === `B-${type}` || prev === `I-${type}` ? 1 : 0;
+    }
+  }
+  return allowed;
+}
+
+/** Emission scores `length × K` for a sequence under `weights`. */
+export function emissions(model: LinearChain, seq: FeatureSequence, out?: Float32Array): Float32Array {
+  const K = model.tags.length;
+  const mask = (1 << model.bits) - 1;
+  const w = model.weights;
+  const scores = out ?? new Float32Array(seq.length * K);
+  const { feats, offsets } = seq;
+  for (let i = 0; i < seq.length; i++) {
+    const base = i * K;
+    for (let k = 0; k < K; k++) scores[base + k] = 0;
+    const a = offsets[i]!;
+    const b = offsets[i + 1]!;
+    for (let f = a; f < b; f++) {
+      const row = (feats[f]! & mask) * K;
+      for (let k = 0; k < K; k++) scores[base + k]! += w[row + k]!;
+    }
+  }
+  return scores;
+}
+
+/** The best tag sequence (tag indices) under the model. */
+export function decode(model: LinearChain, seq: FeatureSequence): Int32Array {
+  return viterbi(model, seq, emissions(model, seq));
+}
+
+/** Viterbi over precomputed emission scores. */
+export function viterbi(model: LinearChain, seq: FeatureSequence, em: Float32Array): Int32Array {
+  const K = model.tags.length;
+  const n = seq.length;
+  const out = new Int32Array(n);
+  if (n === 0) return out;
+  const NEG = -1e30;
+  const score = new Float64Array(n * K);
+  const back = new Int32Array(n * K);
+  const { allowed, transitions } = model;
+  const tagMask = seq.tagMask;
+  for (let k = 0; k < K; k++) {
+    const ok = allowed[K * K + k] === 1 && (!tagMask || tagMask[k] === 1);
+    score[k] = ok ? em[k]! : NEG;
+  }
+  for (let i = 1; i < n; i++) {
+    for (let k = 0; k < K; k++) {
+      const idx = i * K + k;
+      if (tagMask && tagMask[idx] !== 1) {
+        score[idx] = NEG;
+        back[idx] = 0;
+        continue;
+      }
+      let best = NEG;
+      let arg = 0;
+      for (let p = 0; p < K; p++) {
+        if (allowed[p * K + k] !== 1) continue;
+        const s = score[(i - 1) * K + p]! + transitions[p * K + k]!;
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[idx] = best + em[idx]!;
+      back[idx] = arg;
+    }
+  }
+  let best = NEG;
+  let arg = 0;
+  for (let k = 0; k < K; k++) {
+    const s = score[(n - 1) * K + k]!;
+    if (s > best) {
+      best = s;
+      arg = k;
+    }
+  }
+  out[n - 1] = arg;
+  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * K + out[i]!]!;
+  return out;
+}

@@ -1,0 +1,50 @@
+import type { Document } from './document.js';
+import type { TokenAttribution } from './find-attributions.js';
+import type { TokenRange } from './tag-cues.js';
+
+/** Auxiliaries and adverbs that belong to a verbal cue ("has said", "also noted"), not to its source. */
+const AUXILIARIES = new Set(
+  (
+    'has have had is was were are be been will would could should may might can also previously later then ' +
+    'n’t not never did does do once again ’s ’ve ’d ’ll'
+  ).split(' '),
+);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our']);
+
+function isPunct(w: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(w);
+}
+
+/**
+ * Tidies the tagger's spans: auxiliaries between source and cue join the
+ * cue, a source cut after its determiner gets its noun back, and punctuation
+ * at a source's edges is dropped.
+ */
+export function tidyRoles(doc: Document, att: TokenAttribution): TokenAttribution {
+  const { tokens } = doc;
+  let cue: TokenRange = att.cue;
+  let source = att.source;
+  if (source && source.end <= cue.start) {
+    // "Sheinbaum has | said": move trailing auxiliaries into the cue when adjacent.
+    let s = source;
+    while (s.end - s.start > 1 && s.end === cue.start && AUXILIARIES.has(tokens.lower[s.end - 1]!)) {
+      cue = { start: s.end - 1, end: cue.end };
+      s = { start: s.start, end: s.end - 1 };
+    }
+    // "The | report also indicated": a source ending on a determiner takes the words up to the cue.
+    if (DETERMINERS.has(tokens.lower[s.end - 1]!)) {
+      let e = s.end;
+      while (e < cue.start && !isPunct(tokens.word[e]!) && !AUXILIARIES.has(tokens.lower[e]!)) e++;
+      s = { start: s.start, end: e };
+    }
+    source = s;
+  }
+  if (source) {
+    let { start, end } = source;
+    while (end - start > 1 && isPunct(tokens.word[end - 1]!)) end--;
+    while (end - start > 1 && isPunct(tokens.word[start]!)) start++;
+    source = { start, end };
+  }
+  if (cue === att.cue && source === att.source) return att;
+  return { ...att, cue, source };
+}

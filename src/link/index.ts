@@ -1,0 +1,15 @@
+export { foldName, parsePersonName, parseOrgName, firstNamesCompatible, rolesConflict, type PersonName, type OrgName } from './speaker-name.js';
+export { linkSpeaker, personKey, orgKey, type SpeakerDirectory, type KnownPerson, type LinkDecision, type SpeakerDecision } from './speaker-link.js';
+export {
+  minhash,
+  claimWords,
+  signatureSimilarity,
+  bandKeys,
+  signatureToBytes,
+  signatureFromBytes,
+  SIGNATURE_SIZE,
+  BANDS,
+  BAND_ROWS,
+  CLAIM_THRESHOLD,
+  MIN_CLAIM_WORDS,
+} from './minhash.js';

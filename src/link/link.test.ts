@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { createEntity, type SpeakerRef } from '../model/index.js';
+import {
+  claimWords,
+  CLAIM_THRESHOLD,
+  linkSpeaker,
+  minhash,
+  parseOrgName,
+  parsePersonName,
+  personKey,
+  rolesConflict,
+  signatureSimilarity,
+  bandKeys,
+  type KnownPerson,
+  type SpeakerDirectory,
+} from './index.js';
+
+const ref = (name: string, type: SpeakerRef['type'] = 'person', roles: string[] = []): SpeakerRef => ({ id: 'e1', name, type, roles });
+
+function directory(aliases: Record<string, number | null>, persons: (KnownPerson & { surname: string })[] = [], pinned: Record<string, number> = {}): SpeakerDirectory {
+  return {
+    alias: (key) => (key in aliases ? aliases[key] : undefined),
+    pinned: (key) => pinned[key],
+    personsBySurname: (s) => persons.filter((p) => p.surname === s),
+  };
+}
+
+describe('person names', () => {
+  it('drops titles and descriptions before the name', () => {
+    expect(parsePersonName('Regional Water Director Marta Quiroga')).toMatchObject({ display: 'Marta Quiroga', first: 'marta', surname: 'quiroga' });
+    expect(parsePersonName('former Sen. Hal Brody Jr.')).toMatchObject({ display: 'Hal Brody', first: 'hal', surname: 'brody' });
+  });
+
+  it('keeps a surname that is also a title word, and folds diacritics', () => {
+    expect(parsePersonName('Coretta King')).toMatchObject({ first: 'coretta', surname: 'king' });
+    expect(parsePersonName('Tomás Ibáñez')).toMatchObject({ first: 'tomas', surname: 'ibanez' });
+  });
+
+  it('reads a surname alone, and nothing from descriptions', () => {
+    expect(parsePersonName('Quiroga')).toMatchObject({ first: null, surname: 'quiroga' });
+    expect(parsePersonName('Ms. Quiroga')).toMatchObject({ first: null, surname: 'quiroga' });
+    expect(parsePersonName('the ambassador')).toBeNull();
+    expect(parsePersonName('The Ambassador')).toBeNull();
+  });
+});
+
+describe('organisation and outlet names', () => {
+  it('derives acronym and last word', () => {
+    expect(parseOrgName('The Harbor Gazette')).toMatchObject({ key: 'harbor gazette', acronym: 'hg', lastWord: 'gazette', isAcronym: false });
+    expect(parseOrgName('NBC')).toMatchObject({ key: 'nbc', acronym: 'nbc', isAcronym: true, lastWord: null });
+    expect(parseOrgName('the Gazette')).toMatchObject({ key: 'gazette', lastWord: null });
+  });
+});
+
+describe('linkSpeaker: people', () => {
+  it('links a full name to the stored speaker with that name', () => {
+    const d = linkSpeaker(ref('Marta Quiroga'), directory({ [personKey('marta', 'quiroga')]: 7 }));
+    expect(d).toMatchObject({ kind: 'speaker', id: 7 });
+  });
+
+  it('links a titled form to the same person', () => {
+    const d = linkSpeaker(ref('Water Director Marta Quiroga'), directory({ 'p:marta quiroga': 7 }));
+    expect(d).toMatchObject({ id: 7 });
+  });
+
+  it('links a surname alone to the one stored person of that surname', () => {
+    const d = linkSpeaker(ref('Quiroga'), directory({}, [{ id: 7, first: 'marta', surname: 'quiroga', roles: [] }]));
+    expect(d).toMatchObject({ id: 7 });
+  });
+
+  it('prefers the full name given in the same article over the store', () => {
+    const persons = [
+      { id: 7, first: 'marta', surname: 'quiroga', roles: [] },
+      { id: 9, first: 'luis', surname: 'quiroga', roles: [] },
+    ];
+    const entities = [createEntity({ id: 'e1', name: 'Luis Quiroga', type: 'person', roles: [], mentions: [] })];
+    const d = linkSpeaker(ref('Quiroga'), directory({ 'p:marta quiroga': 7, 'p:luis quiroga': 9 }, persons), entities);
+    expect(d).toMatchObject({ id: 9 });
+  });
+
+  it('never merges different first names that share a surname', () => {
+    const d = linkSpeaker(ref('Luis Quiroga'), directory({ 'p:marta quiroga': 7 }, [{ id: 7, first: 'marta', surname: 'quiroga', roles: [] }]));
+    expect(d).toMatchObject({ kind: 'speaker', id: null, first: 'luis' });
+  });
+
+  it('keeps a surname alone apart when two people share it', () => {
+    const persons = [
+      { id: 7, first: 'marta', surname: 'quiroga', roles: [] },
+      { id: 9, first: 'luis', surname: 'quiroga', roles: [] },
+    ];
+    expect(linkSpeaker(ref('Quiroga'), directory({}, persons))).toMatchObject({ id: null, first: null });
+  });
+
+  it('keeps a surname alone apart when its roles conflict with the only candidate', () => {
+    const persons = [{ id: 7, first: 'marta', surname: 'quiroga', roles: ['regional water director'] }];
+    expect(linkSpeaker(ref('Quiroga', 'person', ['striker for the city football club']), directory({}, persons))).toMatchObject({ id: null });
+    expect(linkSpeaker(ref('Quiroga', 'person', ['the water director']), directory({}, persons))).toMatchObject({ id: 7 });
+  });
+
+  it('gives a speaker known only by surname its full name when the full name arrives', () => {
+    const d = linkSpeaker(ref('Marta Quiroga'), directory({ 'p:quiroga': 4 }, [{ id: 4, first: null, surname: 'quiroga', roles: [] }]));
+    expect(d).toMatchObject({ id: 4, rename: true });
+  });
+
+  it('lets a correction win over the rules', () => {
+    const d = linkSpeaker(ref('Quiroga'), directory({}, [{ id: 7, first: 'marta', surname: 'quiroga', roles: [] }], { 'p:quiroga': 12 }));
+    expect(d).toMatchObject({ id: 12 });
+  });
+
+  it('leaves unnamed sources and unresolved reports unlinked', () => {
+    expect(linkSpeaker(ref('officials', 'unnamed'), directory({}))).toEqual({ kind: 'unlinked' });
+    expect(linkSpeaker(ref('the report', 'report'), directory({}))).toEqual({ kind: 'unlinked' });
+  });
+});
+
+describe('linkSpeaker: outlets and organisations', () => {
+  const stored = directory({ 'o:harbor gazette': 3, 'o#:hg': 3, 'o~:gazette': 3, 'o:nbc': 5 });
+
+  it('links "the Gazette", "HG" and "Harbor Gazette" to "The Harbor Gazette"', () => {
+    for (const name of ['the Gazette', 'HG', 'Harbor Gazette', 'The Harbor Gazette']) {
+      expect(linkSpeaker(ref(name, 'outlet'), stored)).toMatchObject({ id: 3 });
+    }
+  });
+
+  it('links a full name to an outlet first stored by its acronym', () => {
+    expect(linkSpeaker(ref('Northern Broadcasting Corporation', 'outlet'), directory({ 'o:nbc': 5 }))).toMatchObject({ id: 5 });
+  });
+
+  it('does not link a last word two outlets share', () => {
+    expect(linkSpeaker(ref('the Times', 'outlet'), directory({ 'o~:times': null }))).toMatchObject({ id: null });
+  });
+
+  it('proposes acronym and last-word aliases for a new outlet', () => {
+    expect(linkSpeaker(ref('The Harbor Gazette', 'outlet'), directory({}))).toMatchObject({
+      id: null,
+      aliases: ['o:harbor gazette', 'o#:hg', 'o~:gazette'],
+    });
+  });
+});
+
+describe('roles', () => {
+  it('conflict only when both are known and share no significant word', () => {
+    expect(rolesConflict(['senator'], ['chief executive'])).toBe(true);
+    expect(rolesConflict(['Mexican President'], ['the president'])).toBe(false);
+    expect(rolesConflict([], ['senator'])).toBe(false);
+  });
+});
+
+describe('MinHash claims', () => {
+  const a = '“We are not going to cut corners on the estuary,” she said, adding that the review would take time';
+  const b = 'we are not going to cut corners on the estuary, she said, adding the review would take time';
+  const c = 'The ferry will run a reduced timetable during the spring holidays, the operator announced';
+
+  it('folds case, punctuation and curly quotes out of the words', () => {
+    expect(claimWords('“We’re NOT,” she said.')).toEqual(['were', 'not', 'she', 'said']);
+  });
+
+  it('finds near duplicates above the threshold and unrelated text below it', () => {
+    const [sa, sb, sc] = [minhash(a)!, minhash(b)!, minhash(c)!];
+    expect(signatureSimilarity(sa, sb)).toBeGreaterThanOrEqual(CLAIM_THRESHOLD);
+    expect(signatureSimilarity(sa, sc)).toBeLessThan(0.2);
+  });
+
+  it('gives near duplicates a shared band key', () => {
+    const ka = new Set(bandKeys(minhash(a)!));
+    expect(bandKeys(minhash(b)!).some((k) => ka.has(k))).toBe(true);
+  });
+
+  it('does not group contents too short to mean anything alone', () => {
+    expect(minhash('No comment.')).toBeNull();
+  });
+
+  it('is deterministic', () => {
+    expect([...minhash(c)!]).toEqual([...minhash(c)!]);
+  });
+});

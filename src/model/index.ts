@@ -1,0 +1,4 @@
+export * from './span.js';
+export * from './entity.js';
+export * from './attribution.js';
+export * from './extraction.js';

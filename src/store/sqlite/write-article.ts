@@ -1,0 +1,195 @@
+import type { Database } from 'better-sqlite3';
+import {
+  bandKeys,
+  CLAIM_THRESHOLD,
+  linkSpeaker,
+  minhash,
+  signatureFromBytes,
+  signatureSimilarity,
+  signatureToBytes,
+  type KnownPerson,
+  type SpeakerDecision,
+  type SpeakerDirectory,
+} from '../../link/index.js';
+import { quoteSelector, spanRanges, type Entity, type Extraction, type Span, type SpeakerRef } from '../../model/index.js';
+import type { ArticleToStore, PutOutcome } from '../store.js';
+
+/** Writes articles with their attributions: linking speakers and grouping claims as it goes. */
+export interface ArticleWriter {
+  articleHash(identity: string): string | null;
+  putArticle(article: ArticleToStore, extraction: Extraction): PutOutcome;
+  /** Links a speaker reference to a stored speaker, creating one if needed; null if it stays in its article. */
+  resolveSpeaker(ref: SpeakerRef, entities: readonly Entity[]): number | null;
+}
+
+/** Prepares the statements that write articles into `db`. */
+export function createArticleWriter(db: Database): ArticleWriter {
+  const q = {
+    hash: db.prepare<[string], { content_hash: string }>('SELECT content_hash FROM articles WHERE identity = ?'),
+    articleId: db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE identity = ?'),
+    insertArticle: db.prepare(`
+      INSERT INTO articles (identity, content_hash, source, url, title, byline, outlet, outlet_speaker_id, published_at, summary_only, text, body_start)
+      VALUES (@identity, @contentHash, @source, @url, @title, @byline, @outlet, @outletSpeakerId, @publishedAt, @summaryOnly, @text, @bodyStart)`),
+    updateArticle: db.prepare(`
+      UPDATE articles SET content_hash = @contentHash, source = @source, url = @url, title = @title, byline = @byline,
+        outlet = @outlet, outlet_speaker_id = @outletSpeakerId, published_at = @publishedAt, summary_only = @summaryOnly,
+        text = @text, body_start = @bodyStart
+      WHERE id = @id`),
+    deleteAttributions: db.prepare('DELETE FROM attributions WHERE article_id = ?'),
+    deleteRoles: db.prepare('DELETE FROM speaker_roles WHERE article_id = ?'),
+    insertAttribution: db.prepare(`
+      INSERT INTO attributions (article_id, local_id, kind, content, speaker_id, speaker_name, speaker_type, speaker_roles, confidence, claim_id, signature)
+      VALUES (@articleId, @localId, @kind, @content, @speakerId, @speakerName, @speakerType, @speakerRoles, @confidence, 0, @signature)`),
+    setClaim: db.prepare('UPDATE attributions SET claim_id = ? WHERE id = ?'),
+    mergeClaims: db.prepare('UPDATE attributions SET claim_id = ? WHERE claim_id = ?'),
+    insertSpan: db.prepare(`
+      INSERT INTO spans (attribution_id, role, start, "end", exact, prefix, suffix, parts)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertRole: db.prepare('INSERT OR IGNORE INTO speaker_roles (speaker_id, article_id, role) VALUES (?, ?, ?)'),
+    bandCandidates: db.prepare<[number], { attribution_id: number }>('SELECT attribution_id FROM claim_bands WHERE band = ?'),
+    signature: db.prepare<[number], { signature: Buffer | null; claim_id: number }>('SELECT signature, claim_id FROM attributions WHERE id = ?'),
+    insertBand: db.prepare('INSERT OR IGNORE INTO claim_bands (band, attribution_id) VALUES (?, ?)'),
+    alias: db.prepare<[string], { speaker_id: number | null; pinned: number }>('SELECT speaker_id, pinned FROM speaker_aliases WHERE key = ?'),
+    insertAlias: db.prepare('INSERT INTO speaker_aliases (key, speaker_id) VALUES (?, ?)'),
+    blurAlias: db.prepare('UPDATE speaker_aliases SET speaker_id = NULL WHERE key = ? AND pinned = 0'),
+    dropAlias: db.prepare('DELETE FROM speaker_aliases WHERE key = ? AND speaker_id = ? AND pinned = 0'),
+    bySurname: db.prepare<[string], { id: number; first: string | null }>("SELECT id, first FROM speakers WHERE type = 'person' AND surname = ?"),
+    rolesOf: db.prepare<[number], { role: string }>('SELECT DISTINCT role FROM speaker_roles WHERE speaker_id = ?'),
+    insertSpeaker: db.prepare('INSERT INTO speakers (name, type, first, surname) VALUES (?, ?, ?, ?)'),
+    renameSpeaker: db.prepare('UPDATE speakers SET name = ?, first = ? WHERE id = ?'),
+    speakerType: db.prepare<[number], { type: string }>('SELECT type FROM speakers WHERE id = ?'),
+    setSpeakerType: db.prepare('UPDATE speakers SET type = ? WHERE id = ?'),
+  };
+
+  const directory: SpeakerDirectory = {
+    alias: (key) => {
+      const row = q.alias.get(key);
+      return row === undefined ? undefined : row.speaker_id;
+    },
+    pinned: (key) => {
+      const row = q.alias.get(key);
+      return row && row.pinned && row.speaker_id !== null ? row.speaker_id : undefined;
+    },
+    personsBySurname: (surname) =>
+      q.bySurname.all(surname).map((r): KnownPerson => ({ id: r.id, first: r.first, roles: q.rolesOf.all(r.id).map((x) => x.role) })),
+  };
+
+  function apply(decision: SpeakerDecision): number {
+    let id = decision.id;
+    if (id === null) {
+      id = Number(q.insertSpeaker.run(decision.name, decision.type, decision.first, decision.surname).lastInsertRowid);
+    } else {
+      if (decision.rename) {
+        q.renameSpeaker.run(decision.name, decision.first, id);
+        if (decision.surname !== null) q.dropAlias.run(`p:${decision.surname}`, id);
+      }
+      // An outlet named anywhere as an outlet is an outlet, even if first seen as an organisation.
+      if (decision.type === 'outlet' && q.speakerType.get(id)?.type === 'organization') q.setSpeakerType.run('outlet', id);
+    }
+    for (const key of decision.aliases) ensureAlias(key, id);
+    return id;
+  }
+
+  function ensureAlias(key: string, id: number): void {
+    const row = q.alias.get(key);
+    if (row === undefined) q.insertAlias.run(key, id);
+    else if (row.speaker_id !== id && !key.startsWith('p:') && !key.startsWith('o:')) {
+      // A derived name ("times", "nyt") claimed by two speakers leads to neither.
+      q.blurAlias.run(key);
+    }
+  }
+
+  function resolveSpeaker(ref: SpeakerRef, entities: readonly Entity[]): number | null {
+    const decision = linkSpeaker(ref, directory, entities);
+    return decision.kind === 'speaker' ? apply(decision) : null;
+  }
+
+  function insertSpan(attributionId: number, role: string, text: string, span: Span): void {
+    const sel = quoteSelector(text, span);
+    const parts = span.parts ? JSON.stringify(spanRanges(span).map((p) => [p.start, p.end])) : null;
+    q.insertSpan.run(attributionId, role, span.start, span.end, sel.exact, sel.prefix, sel.suffix, parts);
+  }
+
+  function groupClaim(attributionId: number, sig: Uint32Array | null): void {
+    if (sig === null) {
+      q.setClaim.run(attributionId, attributionId);
+      return;
+    }
+    const bands = bandKeys(sig);
+    const claims = new Set<number>();
+    const seen = new Set<number>();
+    for (const band of bands) {
+      for (const { attribution_id: other } of q.bandCandidates.all(band)) {
+        if (seen.has(other) || other === attributionId) continue;
+        seen.add(other);
+        const row = q.signature.get(other);
+        if (row?.signature && signatureSimilarity(sig, signatureFromBytes(row.signature)) >= CLAIM_THRESHOLD) claims.add(row.claim_id);
+      }
+    }
+    const claimId = Math.min(attributionId, ...claims);
+    q.setClaim.run(claimId, attributionId);
+    // Two groups this content bridges become one, under the older id.
+    for (const c of claims) if (c !== claimId) q.mergeClaims.run(claimId, c);
+    for (const band of bands) q.insertBand.run(band, attributionId);
+  }
+
+  function putArticle(article: ArticleToStore, extraction: Extraction): PutOutcome {
+    const old = q.hash.get(article.identity);
+    if (old?.content_hash === article.contentHash) return 'unchanged';
+    const text = article.text;
+    const outletSpeakerId = article.outlet ? resolveSpeaker({ id: '', name: article.outlet, type: 'outlet', roles: [] }, []) : null;
+    const row = {
+      identity: article.identity,
+      contentHash: article.contentHash,
+      source: article.source,
+      url: article.url,
+      title: article.title,
+      byline: article.byline,
+      outlet: article.outlet,
+      outletSpeakerId,
+      publishedAt: article.publishedAt ?? extraction.publishedAt,
+      summaryOnly: article.summaryOnly ? 1 : 0,
+      text,
+      bodyStart: extraction.bodyStart,
+    };
+    let articleId: number;
+    if (old) {
+      articleId = q.articleId.get(article.identity)!.id;
+      q.deleteAttributions.run(articleId);
+      q.deleteRoles.run(articleId);
+      q.updateArticle.run({ ...row, id: articleId });
+    } else {
+      articleId = Number(q.insertArticle.run(row).lastInsertRowid);
+    }
+    for (const a of extraction.attributions) {
+      const speakerId = a.speaker ? resolveSpeaker(a.speaker, extraction.entities) : null;
+      const sig = minhash(a.content.text);
+      const id = Number(
+        q.insertAttribution.run({
+          articleId,
+          localId: a.id,
+          kind: a.kind,
+          content: a.content.text,
+          speakerId,
+          speakerName: a.speaker?.name ?? null,
+          speakerType: a.speaker?.type ?? null,
+          speakerRoles: JSON.stringify(a.speaker?.roles ?? []),
+          confidence: a.confidence ?? null,
+          signature: sig ? signatureToBytes(sig) : null,
+        }).lastInsertRowid,
+      );
+      insertSpan(id, 'content', text, a.content);
+      insertSpan(id, 'cue', text, a.cue);
+      if (a.source) insertSpan(id, 'source', text, a.source);
+      if (speakerId !== null) for (const role of a.speaker?.roles ?? []) q.insertRole.run(speakerId, articleId, role);
+      groupClaim(id, sig);
+    }
+    return old ? 'updated' : 'ingested';
+  }
+
+  return {
+    articleHash: (identity) => q.hash.get(identity)?.content_hash ?? null,
+    putArticle: (article, extraction) => db.transaction(() => putArticle(article, extraction))(),
+    resolveSpeaker,
+  };
+}

@@ -1,0 +1,213 @@
+import type { AttributionKind, EntityType, Extraction, QuoteSelector, Span } from '../model/index.js';
+
+/** An article ready to store: what a reader found, plus its identity and fingerprint. */
+export interface ArticleToStore {
+  /** The URL where known, else `sha256:` of the normalised text; one article per identity. */
+  readonly identity: string;
+  /** A hash of everything stored about the article; a changed hash means re-extract. */
+  readonly contentHash: string;
+  readonly source: string;
+  readonly url: string | null;
+  readonly title: string | null;
+  readonly byline: string | null;
+  readonly outlet: string | null;
+  readonly publishedAt: string | null;
+  readonly summaryOnly: boolean;
+  readonly text: string;
+}
+
+/** What storing an article did. */
+export type PutOutcome = 'ingested' | 'updated' | 'unchanged';
+
+/** A stored span: offsets into the article text, plus a quote selector to re-anchor it. */
+export interface StoredSpan extends Span {
+  readonly selector: QuoteSelector;
+}
+
+/** A speaker as an attribution points at it. `id` is null for a speaker that stays in its article ("officials"). */
+export interface SpeakerLink {
+  readonly id: number | null;
+  readonly name: string;
+  readonly type: EntityType;
+  readonly roles: readonly string[];
+}
+
+/** A stored article, without its attributions. */
+export interface ArticleRecord {
+  readonly id: number;
+  readonly identity: string;
+  readonly source: string;
+  readonly url: string | null;
+  readonly title: string | null;
+  readonly byline: string | null;
+  readonly outlet: string | null;
+  /** The outlet as a linked speaker, so "The New York Times" here and "the Times" quoted elsewhere are one. */
+  readonly outletSpeakerId: number | null;
+  readonly publishedAt: string | null;
+  readonly summaryOnly: boolean;
+  readonly text: string;
+  readonly bodyStart: number;
+}
+
+/** A stored attribution. */
+export interface StoredAttribution {
+  readonly id: number;
+  readonly articleId: number;
+  /** The id the extractor gave it inside its article (`a1`). */
+  readonly localId: string;
+  readonly kind: AttributionKind;
+  readonly content: StoredSpan;
+  readonly cue: StoredSpan;
+  readonly source: StoredSpan | null;
+  readonly speaker: SpeakerLink | null;
+  readonly confidence: number | null;
+  /** The claim group: attributions carrying the same claim share it. */
+  readonly claimId: number;
+}
+
+/** Filters for {@link Store.search}. */
+export interface SearchFilters {
+  readonly speaker?: string;
+  readonly outlet?: string;
+  /** Inclusive `YYYY-MM-DD`. */
+  readonly since?: string;
+  /** Inclusive `YYYY-MM-DD`. */
+  readonly until?: string;
+  readonly kind?: AttributionKind;
+  readonly limit?: number;
+}
+
+/** A short view of an article, as results show it. */
+export interface ArticleRef {
+  readonly id: number;
+  readonly title: string | null;
+  readonly url: string | null;
+  readonly source: string;
+  readonly outlet: string | null;
+  readonly publishedAt: string | null;
+}
+
+/** A short view of an attribution, as results show it. */
+export interface AttributionRef {
+  readonly id: number;
+  readonly kind: AttributionKind;
+  readonly content: string;
+  readonly cue: string;
+  readonly source: string | null;
+  readonly claimId: number;
+}
+
+/** One search hit. `score` is larger for better matches. */
+export interface SearchResult {
+  readonly attribution: AttributionRef;
+  readonly article: ArticleRef;
+  readonly speaker: SpeakerLink | null;
+  readonly snippet: string;
+  readonly score: number;
+}
+
+/** A speaker in the speakers list; `articles` and `statements` are counts. */
+export interface SpeakerSummary {
+  readonly id: number;
+  readonly name: string;
+  readonly type: EntityType;
+  readonly roles: readonly string[];
+  readonly articles: number;
+  readonly statements: number;
+}
+
+/** One role of a speaker with the dates of the articles that gave it. */
+export interface DatedRole {
+  readonly role: string;
+  readonly first: string | null;
+  readonly last: string | null;
+  readonly articles: number;
+}
+
+/** One statement on a speaker's page. */
+export interface Statement {
+  readonly attribution: AttributionRef;
+  readonly article: ArticleRef;
+}
+
+/** A speaker's page: roles over time, statements by date, outlets that quoted them. */
+export interface SpeakerPage extends SpeakerSummary {
+  readonly aliases: readonly string[];
+  readonly datedRoles: readonly DatedRole[];
+  readonly statementList: readonly Statement[];
+  readonly outlets: readonly { readonly name: string; readonly statements: number }[];
+}
+
+/** One article carrying a claim. */
+export interface ClaimMember {
+  readonly attribution: AttributionRef;
+  readonly article: ArticleRef;
+  readonly speaker: SpeakerLink | null;
+}
+
+/** Where an attribution comes from: article → cited outlet or report → speaker, and the same claim elsewhere. */
+export interface Trace {
+  readonly attribution: AttributionRef;
+  readonly article: ArticleRef;
+  readonly speaker: SpeakerLink | null;
+  /** The chain from the article to the claim's origin, one step per hop. */
+  readonly chain: readonly TraceStep[];
+  /** Every attribution carrying the same claim, earliest article first (this one included). */
+  readonly claim: readonly ClaimMember[];
+}
+
+/** One hop of a trace. */
+export type TraceStep =
+  | { readonly kind: 'article'; readonly article: ArticleRef }
+  | { readonly kind: 'cited'; readonly speaker: SpeakerLink; readonly via: string | null; readonly article: ArticleRef | null }
+  | { readonly kind: 'speaker'; readonly speaker: SpeakerLink };
+
+/** Counts only, so two databases with the same content print the same figures. */
+export interface Stats {
+  readonly articles: number;
+  readonly attributions: number;
+  readonly speakers: number;
+  /** Claim groups, singletons included. */
+  readonly claims: number;
+  /** Claim groups carried by more than one article. */
+  readonly sharedClaims: number;
+  readonly outlets: number;
+  readonly summaryOnly: number;
+  readonly kinds: Readonly<Record<AttributionKind, number>>;
+}
+
+/**
+ * The record of articles, attributions, speakers and claims. One interface;
+ * `store/sqlite/` implements it. Writes are synchronous; `transaction` groups
+ * several so they commit together or not at all.
+ */
+export interface Store {
+  /** The database file. */
+  readonly file: string;
+  /** The content hash stored for an identity, or null if the article is new. */
+  articleHash(identity: string): string | null;
+  /**
+   * Stores an article and its extraction, replacing the attributions of an
+   * earlier version in the same transaction, linking speakers and grouping
+   * claims. Storing the same hash again changes nothing.
+   */
+  putArticle(article: ArticleToStore, extraction: Extraction): PutOutcome;
+  /** Runs `fn` in one transaction (nested calls become savepoints). */
+  transaction<T>(fn: () => T): T;
+  search(query: string, filters?: SearchFilters): SearchResult[];
+  speakers(options?: { readonly top?: number }): SpeakerSummary[];
+  /** A speaker by id or name (any name form the linker accepts). */
+  speaker(nameOrId: string, options?: { readonly limit?: number }): SpeakerPage | null;
+  trace(attributionId: number): Trace | null;
+  stats(): Stats;
+  /** Merges speaker `from` into `into`: a correction kept across re-ingest. */
+  mergeSpeakers(into: number, from: number): void;
+  /** Splits the name form `name` off speaker `id` into a new speaker; returns its id. */
+  splitSpeaker(id: number, name: string): number;
+  /** Speakers matching a name or id, best first. */
+  findSpeakers(nameOrId: string): SpeakerSummary[];
+  articles(): IterableIterator<ArticleRecord>;
+  attributions(articleId?: number): StoredAttribution[];
+  allSpeakers(): IterableIterator<SpeakerSummary>;
+  close(): void;
+}
