@@ -1,6 +1,7 @@
 import type { Document } from './document.js';
 import { findCues, type TokenRange } from './tag-cues.js';
 import { tagRoles } from './tag-roles.js';
+import { LEX } from './token-features.js';
 import type { LinearChain } from './tagger/linear-chain.js';
 
 /** The trained models the extractor runs. */
@@ -21,7 +22,7 @@ export function findAttributions(doc: Document, models: Models): TokenAttributio
   const cues = findCues(doc, models.cue);
   const cueMask = new Uint8Array(doc.tokens.count);
   // Only confident cues bound other cues' content: a doubtful one must not cut a sure one short.
-  for (const c of cues) if (c.confident || process.env.X_ALL) cueMask.fill(1, c.start, c.end);
+  for (const c of cues) if (c.confident || isParticipleCue(doc, c)) cueMask.fill(1, c.start, c.end);
   const out: TokenAttribution[] = [];
   for (const cue of cues) {
     const roles = tagRoles(doc, models.role, cue, cueMask);
@@ -29,6 +30,18 @@ export function findAttributions(doc: Document, models: Models): TokenAttributio
     out.push({ cue, source: roles.source, content: roles.content });
   }
   return dropNested(out);
+}
+
+/** ", adding that …", ", noting …": a reporting participle after a comma starts a new attribution. */
+function isParticipleCue(doc: Document, cue: TokenRange): boolean {
+  const { tokens, features } = doc;
+  const code = features.lexCode[cue.start]!;
+  return (
+    cue.start > 0 &&
+    tokens.word[cue.start - 1] === ',' &&
+    tokens.lower[cue.start]!.endsWith('ing') &&
+    (code === LEX.speech || code === LEX.belief)
+  );
 }
 
 /**

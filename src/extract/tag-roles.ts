@@ -43,7 +43,7 @@ export function roleWindow(doc: Document, cue: TokenRange): TokenRange {
 export function roleFeatures(doc: Document, cue: TokenRange, cueMask: Uint8Array, win: TokenRange): FeatureSequence {
   const { tokens, quotes, features: f } = doc;
   const n = win.end - win.start;
-  const feats = new Uint32Array(n * 26);
+  const feats = new Uint32Array(n * 28);
   const offsets = new Int32Array(n + 1);
   const tagMask = new Uint8Array(n * ROLE_TAGS.length).fill(1);
   const cs = cue.start;
@@ -79,13 +79,19 @@ export function roleFeatures(doc: Document, cue: TokenRange, cueMask: Uint8Array
   const commas = new Int32Array(n);
   const breaks = new Int32Array(n);
   const others = new Int32Array(n);
+  // Reporting verbs of the lexicon outside quotes, whether or not the cue tagger took them.
+  const verbs = new Int32Array(n);
   let c = 0;
   let b = 0;
   let o = 0;
+  let v = 0;
+  const isVerb = (i: number): boolean => (f.lexCode[i] === 1 || f.lexCode[i] === 2) && quotes.region[i]! < 0;
   for (let i = cs - 1; i >= win.start; i--) {
     commas[i - win.start] = c;
     breaks[i - win.start] = b;
     others[i - win.start] = o;
+    verbs[i - win.start] = v;
+    if (isVerb(i)) v++;
     const w = tokens.word[i]!;
     if (w === ',' || w === ';' || w === '—' || w === '(' || w === ')') c++;
     if (i > 0 && tokens.sentence[i - 1] !== tokens.sentence[i]) b++;
@@ -94,11 +100,14 @@ export function roleFeatures(doc: Document, cue: TokenRange, cueMask: Uint8Array
   c = 0;
   b = 0;
   o = 0;
+  v = 0;
   for (let i = ce; i < win.end; i++) {
     if (i > ce && tokens.sentence[i - 1] !== tokens.sentence[i]) b++;
     commas[i - win.start] = c;
     breaks[i - win.start] = b;
     others[i - win.start] = o;
+    verbs[i - win.start] = v;
+    if (isVerb(i)) v++;
     const w = tokens.word[i]!;
     if (w === ',' || w === ';' || w === '—' || w === '(' || w === ')') c++;
     if (cueMask[i] === 1) o++;
@@ -158,6 +167,9 @@ export function roleFeatures(doc: Document, cue: TokenRange, cueMask: Uint8Array
     feats[k++] = mix3(T[23]!, mix(NUM[cueInQuote + 55]!, rel), qrel);
     feats[k++] = mix3(T[24]!, mix(rel, cm), mix(br, qrel));
     feats[k++] = mix3(T[25]!, mix(cueKey, rel), lx);
+    const vb = NUM[Math.min(2, verbs[j]!) + 60]!;
+    feats[k++] = mix3(T[26]!, mix(rel, vb), qrel);
+    feats[k++] = mix3(T[27]!, mix(rel, vb), mix(cm, ot));
   }
   offsets[n] = k;
   return { length: n, feats, offsets, tagMask };

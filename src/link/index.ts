@@ -3,13 +3,13 @@ export { linkSpeaker, personKey, orgKey, type SpeakerDirectory, type KnownPerson
 export {
   minhash,
   claimWords,
+  sameClaim,
   signatureSimilarity,
   bandKeys,
-  signatureToBytes,
-  signatureFromBytes,
   SIGNATURE_SIZE,
   BANDS,
   BAND_ROWS,
   CLAIM_THRESHOLD,
   MIN_CLAIM_WORDS,
+  MIN_SHARED_WORDS,
 } from './minhash.js';

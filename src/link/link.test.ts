@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createEntity, type SpeakerRef } from '../model/index.js';
 import {
   claimWords,
-  CLAIM_THRESHOLD,
   linkSpeaker,
+  sameClaim,
   minhash,
   parseOrgName,
   parsePersonName,
@@ -146,31 +146,49 @@ describe('roles', () => {
   });
 });
 
-describe('MinHash claims', () => {
+describe('claim grouping', () => {
   const a = '“We are not going to cut corners on the estuary,” she said, adding that the review would take time';
   const b = 'we are not going to cut corners on the estuary, she said, adding the review would take time';
+  const paraphrase = 'every new two-dollar toll costs the bridge about 3 percent of its commuters';
+  const restated = 'each two-dollar toll drives away about 3 percent of bridge commuters';
   const c = 'The ferry will run a reduced timetable during the spring holidays, the operator announced';
 
-  it('folds case, punctuation and curly quotes out of the words', () => {
-    expect(claimWords('“We’re NOT,” she said.')).toEqual(['were', 'not', 'she', 'said']);
+  it('compares content words, folding case, quote marks and plain suffixes', () => {
+    expect([...claimWords('The “Limits” were limited.')]).toEqual(['limit']);
   });
 
-  it('finds near duplicates above the threshold and unrelated text below it', () => {
-    const [sa, sb, sc] = [minhash(a)!, minhash(b)!, minhash(c)!];
-    expect(signatureSimilarity(sa, sb)).toBeGreaterThanOrEqual(CLAIM_THRESHOLD);
-    expect(signatureSimilarity(sa, sc)).toBeLessThan(0.2);
+  it('groups near duplicates and light paraphrase, not unrelated or short contents', () => {
+    expect(sameClaim(a, b)).toBe(true);
+    expect(sameClaim(paraphrase, restated)).toBe(true);
+    expect(sameClaim(a, c)).toBe(false);
+    expect(sameClaim('No comment.', 'No comment.')).toBe(false);
   });
 
-  it('gives near duplicates a shared band key', () => {
+  it('gives near duplicates a shared band key, and a signature close to their similarity', () => {
     const ka = new Set(bandKeys(minhash(a)!));
     expect(bandKeys(minhash(b)!).some((k) => ka.has(k))).toBe(true);
+    expect(signatureSimilarity(minhash(a)!, minhash(c)!)).toBeLessThan(0.2);
   });
 
-  it('does not group contents too short to mean anything alone', () => {
+  it('does not sign contents too short to group', () => {
     expect(minhash('No comment.')).toBeNull();
   });
 
   it('is deterministic', () => {
     expect([...minhash(c)!]).toEqual([...minhash(c)!]);
+  });
+});
+
+describe('linkSpeaker: a person typed as an organisation', () => {
+  const persons = [{ id: 7, first: 'marta', surname: 'quiroga', roles: [] }];
+
+  it('links a titled surname or a stored full name to the person', () => {
+    expect(linkSpeaker(ref('Director Quiroga', 'organization'), directory({ 'p:marta quiroga': 7 }, persons))).toMatchObject({ id: 7, type: 'person' });
+    expect(linkSpeaker(ref('Marta Quiroga', 'organization'), directory({ 'p:marta quiroga': 7 }, persons))).toMatchObject({ id: 7, type: 'person' });
+  });
+
+  it('keeps a known organisation, and a bare name without evidence, as an organisation', () => {
+    expect(linkSpeaker(ref('Quiroga', 'organization'), directory({ 'o:quiroga': 3 }, persons))).toMatchObject({ id: 3, type: 'organization' });
+    expect(linkSpeaker(ref('Quiroga', 'organization'), directory({}, persons))).toMatchObject({ id: null, type: 'organization' });
   });
 });

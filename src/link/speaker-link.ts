@@ -66,6 +66,7 @@ export function linkSpeaker(ref: SpeakerRef, directory: SpeakerDirectory, articl
     case 'person':
       return linkPerson(ref, directory, articleEntities);
     case 'organization':
+      return personTypedAsOrg(ref, directory, articleEntities) ?? linkOrg(ref, directory);
     case 'outlet':
     case 'place':
       return linkOrg(ref, directory);
@@ -109,6 +110,32 @@ function linkPerson(ref: SpeakerRef, directory: SpeakerDirectory, articleEntitie
     return { ...speaker(alone[0]!.id, display, 'person', first, surname, [key]), rename: true };
   }
   return speaker(null, display, 'person', first, surname, [key]);
+}
+
+/**
+ * A source typed as an organisation that is plainly a known person ("Mayor
+ * Voss", "Okafor" in an article that names Dana Okafor): linked as that
+ * person. Only with evidence: the person's full name is stored, or the
+ * article names them, or a title precedes the one stored person of that
+ * surname; and never when an organisation of that name is known.
+ */
+function personTypedAsOrg(ref: SpeakerRef, directory: SpeakerDirectory, articleEntities: readonly Entity[]): LinkDecision | null {
+  const org = parseOrgName(ref.name);
+  if (org && typeof directory.alias(orgKey(org.key)) === 'number') return null;
+  const name = parsePersonName(ref.name);
+  if (!name) return null;
+  const asPerson = { ...ref, type: 'person' as const };
+  if (name.first !== null) {
+    return typeof directory.alias(personKey(name.first, name.surname)) === 'number' ? linkPerson(asPerson, directory, articleEntities) : null;
+  }
+  const named = articleEntities.some((e) => e.type === 'person' && parsePersonName(e.name)?.surname === name.surname);
+  const titled = name.display !== ref.name.trim();
+  const stored = directory.personsBySurname(name.surname).filter((p) => p.first !== null);
+  if (named || (titled && stored.length === 1)) {
+    const decision = linkPerson(asPerson, directory, articleEntities);
+    return decision.kind === 'speaker' && decision.id !== null ? decision : null;
+  }
+  return null;
 }
 
 function linkOrg(ref: SpeakerRef, directory: SpeakerDirectory): LinkDecision {

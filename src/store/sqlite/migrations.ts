@@ -57,8 +57,7 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
           speaker_type TEXT,
           speaker_roles TEXT NOT NULL DEFAULT '[]',
           confidence REAL,
-          claim_id INTEGER NOT NULL,
-          signature BLOB
+          claim_id INTEGER NOT NULL
         );
         CREATE INDEX attributions_article ON attributions(article_id);
         CREATE INDEX attributions_speaker ON attributions(speaker_id);

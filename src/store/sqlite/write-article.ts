@@ -1,12 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import {
   bandKeys,
-  CLAIM_THRESHOLD,
   linkSpeaker,
   minhash,
-  signatureFromBytes,
-  signatureSimilarity,
-  signatureToBytes,
+  sameClaim,
   type KnownPerson,
   type SpeakerDecision,
   type SpeakerDirectory,
@@ -38,8 +35,8 @@ export function createArticleWriter(db: Database): ArticleWriter {
     deleteAttributions: db.prepare('DELETE FROM attributions WHERE article_id = ?'),
     deleteRoles: db.prepare('DELETE FROM speaker_roles WHERE article_id = ?'),
     insertAttribution: db.prepare(`
-      INSERT INTO attributions (article_id, local_id, kind, content, speaker_id, speaker_name, speaker_type, speaker_roles, confidence, claim_id, signature)
-      VALUES (@articleId, @localId, @kind, @content, @speakerId, @speakerName, @speakerType, @speakerRoles, @confidence, 0, @signature)`),
+      INSERT INTO attributions (article_id, local_id, kind, content, speaker_id, speaker_name, speaker_type, speaker_roles, confidence, claim_id)
+      VALUES (@articleId, @localId, @kind, @content, @speakerId, @speakerName, @speakerType, @speakerRoles, @confidence, 0)`),
     setClaim: db.prepare('UPDATE attributions SET claim_id = ? WHERE id = ?'),
     mergeClaims: db.prepare('UPDATE attributions SET claim_id = ? WHERE claim_id = ?'),
     insertSpan: db.prepare(`
@@ -47,7 +44,7 @@ export function createArticleWriter(db: Database): ArticleWriter {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     insertRole: db.prepare('INSERT OR IGNORE INTO speaker_roles (speaker_id, article_id, role) VALUES (?, ?, ?)'),
     bandCandidates: db.prepare<[number], { attribution_id: number }>('SELECT attribution_id FROM claim_bands WHERE band = ?'),
-    signature: db.prepare<[number], { signature: Buffer | null; claim_id: number }>('SELECT signature, claim_id FROM attributions WHERE id = ?'),
+    candidate: db.prepare<[number], { content: string; claim_id: number }>('SELECT content, claim_id FROM attributions WHERE id = ?'),
     insertBand: db.prepare('INSERT OR IGNORE INTO claim_bands (band, attribution_id) VALUES (?, ?)'),
     alias: db.prepare<[string], { speaker_id: number | null; pinned: number }>('SELECT speaker_id, pinned FROM speaker_aliases WHERE key = ?'),
     insertAlias: db.prepare('INSERT INTO speaker_aliases (key, speaker_id) VALUES (?, ?)'),
@@ -110,7 +107,7 @@ export function createArticleWriter(db: Database): ArticleWriter {
     q.insertSpan.run(attributionId, role, span.start, span.end, sel.exact, sel.prefix, sel.suffix, parts);
   }
 
-  function groupClaim(attributionId: number, sig: Uint32Array | null): void {
+  function groupClaim(attributionId: number, content: string, sig: Uint32Array | null): void {
     if (sig === null) {
       q.setClaim.run(attributionId, attributionId);
       return;
@@ -122,8 +119,8 @@ export function createArticleWriter(db: Database): ArticleWriter {
       for (const { attribution_id: other } of q.bandCandidates.all(band)) {
         if (seen.has(other) || other === attributionId) continue;
         seen.add(other);
-        const row = q.signature.get(other);
-        if (row?.signature && signatureSimilarity(sig, signatureFromBytes(row.signature)) >= CLAIM_THRESHOLD) claims.add(row.claim_id);
+        const row = q.candidate.get(other);
+        if (row && sameClaim(content, row.content)) claims.add(row.claim_id);
       }
     }
     const claimId = Math.min(attributionId, ...claims);
@@ -175,14 +172,13 @@ export function createArticleWriter(db: Database): ArticleWriter {
           speakerType: a.speaker?.type ?? null,
           speakerRoles: JSON.stringify(a.speaker?.roles ?? []),
           confidence: a.confidence ?? null,
-          signature: sig ? signatureToBytes(sig) : null,
         }).lastInsertRowid,
       );
       insertSpan(id, 'content', text, a.content);
       insertSpan(id, 'cue', text, a.cue);
       if (a.source) insertSpan(id, 'source', text, a.source);
       if (speakerId !== null) for (const role of a.speaker?.roles ?? []) q.insertRole.run(speakerId, articleId, role);
-      groupClaim(id, sig);
+      groupClaim(id, a.content.text, sig);
     }
     return old ? 'updated' : 'ingested';
   }
