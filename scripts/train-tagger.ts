@@ -15,10 +15,12 @@ import { type CorpusDoc, type GoldSpan, readCorpus } from './corpus.js';
 const { values } = parseArgs({
   options: {
     train: { type: 'string', default: '../shared/data/polnear/train' },
-    epochs: { type: 'string', default: '10' },
+    epochs: { type: 'string', default: '8' },
     out: { type: 'string', default: 'models' },
     limit: { type: 'string' },
-    'negative-bias': { type: 'string', default: '900' },
+    'negative-bias': { type: 'string', default: 'none' },
+    'cue-bits': { type: 'string', default: '18' },
+    'role-bits': { type: 'string', default: '19' },
   },
 });
 
@@ -136,11 +138,11 @@ console.error(`read ${corpus.length} training articles`);
 const epochs = Number(values.epochs);
 mkdirSync(values.out, { recursive: true });
 const { cue } = build(corpus, null, 0);
-const cueBin = train('cue', CUE_TAGS, 20, cue, epochs);
+const cueBin = train('cue', CUE_TAGS, Number(values['cue-bits']), cue, epochs);
 writeFileSync(`${values.out}/cue.bin`, cueBin);
 const negBias = values['negative-bias'] === 'none' ? Infinity : Number(values['negative-bias']);
 const { role } = build(corpus, deserializeModel(cueBin), negBias);
 console.error(`${cue.length} cue sequences, ${role.length} role sequences`);
-const roleBin = train('role', ROLE_TAGS, 21, role, epochs);
+const roleBin = train('role', ROLE_TAGS, Number(values['role-bits']), role, epochs);
 writeFileSync(`${values.out}/role.bin`, roleBin);
 console.error(`wrote ${values.out}/cue.bin (${cueBin.length} bytes), ${values.out}/role.bin (${roleBin.length} bytes)`);

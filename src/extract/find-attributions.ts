@@ -21,10 +21,20 @@ export interface TokenAttribution {
 export function findAttributions(doc: Document, models: Models): TokenAttribution[] {
   const cues = findCues(doc, models.cue);
   const cueMask = new Uint8Array(doc.tokens.count);
-  // Only confident cues bound other cues' content: a doubtful one must not cut a sure one short.
-  for (const c of cues) if (c.confident || isParticipleCue(doc, c)) cueMask.fill(1, c.start, c.end);
+  // Only sure cues bound other cues' content: a doubtful one must not cut a sure one short.
+  const sure = cues.filter((c) => c.confident || isParticipleCue(doc, c));
+  for (const c of sure) cueMask.fill(1, c.start, c.end);
   const out: TokenAttribution[] = [];
+  const covered = new Uint8Array(doc.tokens.count);
+  for (const cue of sure) {
+    const roles = tagRoles(doc, models.role, cue, cueMask);
+    if (roles.content.length === 0) continue;
+    out.push({ cue, source: roles.source, content: roles.content });
+    for (const r of roles.content) covered.fill(1, r.start, r.end);
+  }
   for (const cue of cues) {
+    // A doubtful cue inside sure content would be dropped as nested: skip its tagging.
+    if (cueMask[cue.start] === 1 || covered[cue.start] === 1) continue;
     const roles = tagRoles(doc, models.role, cue, cueMask);
     if (roles.content.length === 0) continue;
     out.push({ cue, source: roles.source, content: roles.content });

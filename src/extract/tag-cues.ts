@@ -45,11 +45,11 @@ export function cueFeatures(doc: Document): FeatureSequence {
     feats[k++] = mix(T[9]!, lm1);
     feats[k++] = mix(T[10]!, lp1);
     feats[k++] = mix(T[11]!, q0);
-    feats[k++] = mix3(T[12]!, wm1, w0);
-    feats[k++] = mix3(T[13]!, w0, wp1);
+    feats[k++] = mix(T[12]!, f.bigramLeft[i]!);
+    feats[k++] = mix(T[13]!, f.bigramRight[i]!);
     feats[k++] = mix3(T[14]!, l0, q0);
     feats[k++] = mix3(T[15]!, w0, q0);
-    feats[k++] = mix3(T[16]!, mix(lm1, l0), lp1);
+    feats[k++] = mix(T[16]!, f.lexTrigram[i]!);
     feats[k++] = mix(T[17]!, at(f.quote, i - 1));
     feats[k++] = mix(T[18]!, at(f.quote, i + 1));
     feats[k++] = mix3(T[19]!, at(f.shape, i - 1), at(f.shape, i + 1));

@@ -1,14 +1,14 @@
 import type { Document } from './document.js';
 import { chunks, type TokenRange } from './tag-cues.js';
 import { type FeatureSequence, type LinearChain, decode } from './tagger/linear-chain.js';
-import { hashString, mix, mix3 } from './tagger/hash.js';
+import { hashString, mix } from './tagger/hash.js';
 
 /** The role tagger's tags, relative to one cue. */
 export const ROLE_TAGS: readonly string[] = Object.freeze(['O', 'B-SRC', 'I-SRC', 'B-CON', 'I-CON']);
 
 /** How far around a cue the tagger looks, within the cue's paragraph. */
-const LEFT = 110;
-const RIGHT = 160;
+const LEFT = 70;
+const RIGHT = 100;
 
 const T = Array.from({ length: 40 }, (_, i) => hashString(`role-template:${i}`));
 const REL = [hashString('rel:L'), hashString('rel:C'), hashString('rel:R')];
@@ -113,16 +113,33 @@ export function roleFeatures(doc: Document, cue: TokenRange, cueMask: Uint8Array
     if (cueMask[i] === 1) o++;
   }
 
+  // Each template conjoined with the side of the cue, and with what is fixed for this cue, once per window.
+  const NT = 28;
+  const base = new Uint32Array(NT * 3);
+  for (let i = 0; i < NT; i++) for (let r = 0; r < 3; r++) base[i * 3 + r] = mix(T[i]!, REL[r]!);
+  const fixed = new Uint32Array(6 * 3);
+  for (let r = 0; r < 3; r++) {
+    fixed[r] = mix(base[10 * 3 + r]!, cueKey);
+    fixed[3 + r] = mix(base[11 * 3 + r]!, cueClass);
+    fixed[6 + r] = mix(base[15 * 3 + r]!, after);
+    fixed[9 + r] = mix(base[16 * 3 + r]!, before);
+    fixed[12 + r] = mix(base[17 * 3 + r]!, cueKey);
+    fixed[15 + r] = mix(base[23 * 3 + r]!, NUM[cueInQuote + 55]!);
+  }
+  const fixed2 = new Uint32Array(2 * 3);
+  for (let r = 0; r < 3; r++) {
+    fixed2[r] = mix(base[21 * 3 + r]!, cueClass);
+    fixed2[3 + r] = mix(base[25 * 3 + r]!, cueKey);
+  }
   let k = 0;
   for (let j = 0; j < n; j++) {
     const t = win.start + j;
     offsets[j] = k;
-    const relIdx = t < cs ? 0 : t < ce ? 1 : 2;
-    if (relIdx === 1) {
+    const r = t < cs ? 0 : t < ce ? 1 : 2;
+    if (r === 1) {
       for (let tag = 1; tag < ROLE_TAGS.length; tag++) tagMask[j * ROLE_TAGS.length + tag] = 0;
     }
-    const rel = REL[relIdx]!;
-    const dist = relIdx === 0 ? cs - t : relIdx === 2 ? t - ce + 1 : 0;
+    const dist = r === 0 ? cs - t : r === 2 ? t - ce + 1 : 0;
     const db = NUM[bucket(dist)]!;
     const sd = NUM[Math.max(-3, Math.min(3, tokens.sentence[t]! - cueSent)) + 20]!;
     const region = quotes.region[t]!;
@@ -131,45 +148,41 @@ export function roleFeatures(doc: Document, cue: TokenRange, cueMask: Uint8Array
     const qrel = QREL[q]!;
     const w = f.word[t]!;
     const lx = f.lex[t]!;
-    const wm1 = t > 0 ? f.word[t - 1]! : 0;
-    const wp1 = t + 1 < tokens.count ? f.word[t + 1]! : 0;
-    const lm1 = t > 0 ? f.lex[t - 1]! : 0;
-    const lp1 = t + 1 < tokens.count ? f.lex[t + 1]! : 0;
     const cm = NUM[Math.min(3, commas[j]!) + 30]!;
     const br = NUM[Math.min(3, breaks[j]!) + 35]!;
     const ot = NUM[Math.min(2, others[j]!) + 40]!;
+    const vb = NUM[Math.min(2, verbs[j]!) + 60]!;
     const sentFirst = t === 0 || tokens.sentence[t - 1] !== tokens.sentence[t] ? 1 : 0;
     const sentLast = t + 1 >= tokens.count || tokens.sentence[t + 1] !== tokens.sentence[t] ? 2 : 0;
     const near = NUM[dist <= 2 ? 50 : dist <= 6 ? 51 : 52]!;
-    feats[k++] = mix(T[0]!, rel);
-    feats[k++] = mix3(T[1]!, rel, db);
-    feats[k++] = mix3(T[2]!, rel, sd);
-    feats[k++] = mix3(T[3]!, mix(rel, db), lx);
-    feats[k++] = mix3(T[4]!, rel, w);
-    feats[k++] = mix3(T[5]!, rel, f.shape[t]!);
-    feats[k++] = mix3(T[6]!, rel, qrel);
-    feats[k++] = mix3(T[7]!, mix(rel, qrel), sd);
-    feats[k++] = mix3(T[8]!, rel, cm);
-    feats[k++] = mix3(T[9]!, rel, ot);
-    feats[k++] = mix3(T[10]!, mix(cueKey, rel), db);
-    feats[k++] = mix3(T[11]!, mix(cueClass, rel), lx);
-    feats[k++] = mix3(T[12]!, mix(rel, wm1), w);
-    feats[k++] = mix3(T[13]!, mix(rel, w), wp1);
-    feats[k++] = mix3(T[14]!, mix(rel, NUM[sentFirst + sentLast]!), lx);
-    feats[k++] = mix3(T[15]!, mix(rel, after), near);
-    feats[k++] = mix3(T[16]!, mix(rel, before), near);
-    feats[k++] = mix3(T[17]!, mix(cueKey, rel), qrel);
-    feats[k++] = mix3(T[18]!, mix(rel, br), qrel);
-    feats[k++] = mix3(T[19]!, rel, NUM[cueMask[t]! + 45]!);
-    feats[k++] = mix3(T[20]!, mix(rel, lm1), mix(lx, lp1));
-    feats[k++] = mix3(T[21]!, mix(cueClass, rel), mix(sd, qrel));
-    feats[k++] = mix3(T[22]!, rel, f.quote[t]!);
-    feats[k++] = mix3(T[23]!, mix(NUM[cueInQuote + 55]!, rel), qrel);
-    feats[k++] = mix3(T[24]!, mix(rel, cm), mix(br, qrel));
-    feats[k++] = mix3(T[25]!, mix(cueKey, rel), lx);
-    const vb = NUM[Math.min(2, verbs[j]!) + 60]!;
-    feats[k++] = mix3(T[26]!, mix(rel, vb), qrel);
-    feats[k++] = mix3(T[27]!, mix(rel, vb), mix(cm, ot));
+    feats[k++] = base[r]!;
+    feats[k++] = mix(base[3 + r]!, db);
+    feats[k++] = mix(base[6 + r]!, sd);
+    feats[k++] = mix(mix(base[9 + r]!, db), lx);
+    feats[k++] = mix(base[12 + r]!, w);
+    feats[k++] = mix(base[15 + r]!, f.shape[t]!);
+    feats[k++] = mix(base[18 + r]!, qrel);
+    feats[k++] = mix(mix(base[21 + r]!, qrel), sd);
+    feats[k++] = mix(base[24 + r]!, cm);
+    feats[k++] = mix(base[27 + r]!, ot);
+    feats[k++] = mix(fixed[r]!, db);
+    feats[k++] = mix(fixed[3 + r]!, lx);
+    feats[k++] = mix(base[36 + r]!, f.bigramLeft[t]!);
+    feats[k++] = mix(base[39 + r]!, f.bigramRight[t]!);
+    feats[k++] = mix(mix(base[42 + r]!, NUM[sentFirst + sentLast]!), lx);
+    feats[k++] = mix(fixed[6 + r]!, near);
+    feats[k++] = mix(fixed[9 + r]!, near);
+    feats[k++] = mix(fixed[12 + r]!, qrel);
+    feats[k++] = mix(mix(base[54 + r]!, br), qrel);
+    feats[k++] = mix(base[57 + r]!, NUM[cueMask[t]! + 45]!);
+    feats[k++] = mix(base[60 + r]!, f.lexTrigram[t]!);
+    feats[k++] = mix(mix(fixed2[r]!, sd), qrel);
+    feats[k++] = mix(base[66 + r]!, f.quote[t]!);
+    feats[k++] = mix(fixed[15 + r]!, qrel);
+    feats[k++] = mix(mix(mix(base[72 + r]!, cm), br), qrel);
+    feats[k++] = mix(fixed2[3 + r]!, lx);
+    feats[k++] = mix(mix(base[78 + r]!, vb), qrel);
+    feats[k++] = mix(mix(mix(base[81 + r]!, vb), cm), ot);
   }
   offsets[n] = k;
   return { length: n, feats, offsets, tagMask };

@@ -2,7 +2,7 @@ import type { Quotes } from './find-quotes.js';
 import { CUE_WORDS } from './lexicons/cue-words.js';
 import { PRONOUNS } from './lexicons/pronouns.js';
 import { TITLE_WORDS } from './lexicons/titles.js';
-import { hashString } from './tagger/hash.js';
+import { hashString, mix } from './tagger/hash.js';
 import type { Tokens } from './tokenize.js';
 
 /** Per-token feature hashes that do not depend on any cue: computed once per article. */
@@ -19,6 +19,10 @@ export interface TokenFeatures {
   readonly quote: Uint32Array;
   /** Raw class codes (see `LEX`), for rules that need them. */
   readonly lexCode: Uint8Array;
+  /** Previous word with this word; this word with the next; the lexical classes of both neighbours with this one. */
+  readonly bigramLeft: Uint32Array;
+  readonly bigramRight: Uint32Array;
+  readonly lexTrigram: Uint32Array;
 }
 
 /** Lexical class codes. */
@@ -106,5 +110,15 @@ export function tokenFeatures(tokens: Tokens, quotes: Quotes): TokenFeatures {
     const inside = quotes.region[i]! >= 0 ? 3 : 0;
     quote[i] = QUOTE_HASHES[inside + quotes.mark[i]!]!;
   }
-  return { word, shape, suffix, lex, quote, lexCode };
+  const bigramLeft = new Uint32Array(n);
+  const bigramRight = new Uint32Array(n);
+  const lexTrigram = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const wm1 = i > 0 ? word[i - 1]! : 0;
+    const wp1 = i + 1 < n ? word[i + 1]! : 0;
+    bigramLeft[i] = mix(wm1, word[i]!);
+    bigramRight[i] = mix(word[i]!, wp1);
+    lexTrigram[i] = mix(mix(i > 0 ? lex[i - 1]! : 0, lex[i]!), i + 1 < n ? lex[i + 1]! : 0);
+  }
+  return { word, shape, suffix, lex, quote, lexCode, bigramLeft, bigramRight, lexTrigram };
 }

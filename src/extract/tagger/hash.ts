@@ -8,12 +8,11 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
-/** Combines two hashes (murmur3's finaliser over a mix): conjoined features without building strings. */
+/** Combines two hashes (a multiply-xorshift in the style of murmur3's finaliser): conjoined features without building strings. */
 export function mix(a: number, b: number): number {
-  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  let h = Math.imul(a, 0x9e3779b1) ^ b;
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+  return (h ^ (h >>> 13)) >>> 0;
 }
 
 /** Combines three hashes. */

@@ -6,7 +6,9 @@
 export interface LinearChain {
   readonly tags: readonly string[];
   readonly bits: number;
-  readonly weights: Float32Array;
+  /** Emission weights; quantised models keep 16-bit integers and a `scale`, which halves memory traffic. */
+  readonly weights: Float32Array | Int16Array;
+  readonly scale: number;
   readonly transitions: Float32Array;
   /** `allowed[prev * K + next]`; row K is the start state. */
   readonly allowed: Uint8Array;
@@ -47,6 +49,7 @@ export function emissions(model: LinearChain, seq: FeatureSequence, out?: Float3
   const w = model.weights;
   const scores = out ?? new Float32Array(seq.length * K);
   const { feats, offsets } = seq;
+  const scale = model.scale;
   for (let i = 0; i < seq.length; i++) {
     const base = i * K;
     for (let k = 0; k < K; k++) scores[base + k] = 0;
@@ -56,6 +59,7 @@ export function emissions(model: LinearChain, seq: FeatureSequence, out?: Float3
       const row = (feats[f]! & mask) * K;
       for (let k = 0; k < K; k++) scores[base + k]! += w[row + k]!;
     }
+    if (scale !== 1) for (let k = 0; k < K; k++) scores[base + k]! *= scale;
   }
   return scores;
 }

@@ -11,16 +11,16 @@ export function serializeModel(model: LinearChain): Buffer {
   const K = model.tags.length;
   const rows = 1 << model.bits;
   let maxAbs = 0;
-  for (const v of model.weights) maxAbs = Math.max(maxAbs, Math.abs(v));
+  for (const v of model.weights) maxAbs = Math.max(maxAbs, Math.abs(v * model.scale));
   const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
   const idx: number[] = [];
   const vals: number[] = [];
   for (let r = 0; r < rows; r++) {
     let any = false;
-    for (let k = 0; k < K; k++) if (Math.round(model.weights[r * K + k]! / scale) !== 0) any = true;
+    for (let k = 0; k < K; k++) if (Math.round((model.weights[r * K + k]! * model.scale) / scale) !== 0) any = true;
     if (!any) continue;
     idx.push(r);
-    for (let k = 0; k < K; k++) vals.push(Math.round(model.weights[r * K + k]! / scale));
+    for (let k = 0; k < K; k++) vals.push(Math.round((model.weights[r * K + k]! * model.scale) / scale));
   }
   const tagsJson = Buffer.from(JSON.stringify(model.tags));
   const varints: number[] = [];
@@ -62,7 +62,7 @@ export function deserializeModel(data: Uint8Array): LinearChain {
   const transitions = new Float32Array(K * K);
   for (let i = 0; i < K * K; i++) transitions[i] = buf.readFloatLE(p + i * 4);
   p += K * K * 4;
-  const weights = new Float32Array((1 << bits) * K);
+  const weights = new Int16Array((1 << bits) * K);
   const varEnd = p + varLen;
   let vp = varEnd;
   let row = 0;
@@ -77,9 +77,9 @@ export function deserializeModel(data: Uint8Array): LinearChain {
     } while (byte & 0x80);
     row += d;
     for (let k = 0; k < K; k++) {
-      weights[row * K + k] = buf.readInt16LE(vp) * scale;
+      weights[row * K + k] = buf.readInt16LE(vp);
       vp += 2;
     }
   }
-  return { tags: Object.freeze(tags), bits, weights, transitions, allowed: bioAllowed(tags) };
+  return { tags: Object.freeze(tags), bits, weights, scale, transitions, allowed: bioAllowed(tags) };
 }

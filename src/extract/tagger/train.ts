@@ -28,7 +28,7 @@ export class PerceptronTrainer {
     const pred = decode(this.model, ex.seq);
     const K = this.model.tags.length;
     const mask = (1 << this.model.bits) - 1;
-    const w = this.model.weights;
+    const w = this.model.weights as Float32Array;
     const { feats, offsets } = ex.seq;
     let wrong = 0;
     const c = this.step;
@@ -80,6 +80,7 @@ export function emptyModel(tags: readonly string[], bits: number, allowed: Uint8
     tags,
     bits,
     weights: new Float32Array((1 << bits) * tags.length),
+    scale: 1,
     transitions: new Float32Array(tags.length * tags.length),
     allowed,
   };
