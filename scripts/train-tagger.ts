@@ -5,31 +5,32 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { prepareDocument, type Document } from '../src/extract/document.js';
+import { sureCueMask } from '../src/extract/find-attributions.js';
 import { CUE_TAGS, cueFeatures, findCues, type TokenRange } from '../src/extract/tag-cues.js';
 import { ROLE_TAGS, roleFeatures, roleWindow } from '../src/extract/tag-roles.js';
 import { type LinearChain, bioAllowed } from '../src/extract/tagger/linear-chain.js';
 import { deserializeModel, serializeModel } from '../src/extract/tagger/model-io.js';
 import { type Example, PerceptronTrainer, emptyModel } from '../src/extract/tagger/train.js';
-import { type CorpusDoc, type GoldSpan, readCorpus } from './corpus.js';
+import { type GoldArticle, readGoldCorpus } from '../src/eval/index.js';
+import type { Range } from '../src/model/index.js';
 
 const { values } = parseArgs({
   options: {
     train: { type: 'string', default: '../shared/data/polnear/train' },
-    epochs: { type: 'string', default: '8' },
+    epochs: { type: 'string', default: '22' },
     out: { type: 'string', default: 'models' },
     limit: { type: 'string' },
-    'negative-bias': { type: 'string', default: 'none' },
+    mask: { type: 'string', default: 'gold' },
     'cue-bits': { type: 'string', default: '18' },
     'role-bits': { type: 'string', default: '19' },
   },
 });
 
 /** Tokens a gold span covers (any overlap). */
-function tokensOf(doc: Document, span: GoldSpan | null): number[] {
-  if (!span) return [];
+function tokensOf(doc: Document, ranges: readonly Range[]): number[] {
   const out: number[] = [];
   const { start, end, count } = doc.tokens;
-  for (const [a, b] of span.ranges) {
+  for (const { start: a, end: b } of ranges) {
     for (let i = 0; i < count; i++) if (start[i]! < b && end[i]! > a) out.push(i);
   }
   return [...new Set(out)].sort((x, y) => x - y);
@@ -61,7 +62,7 @@ function shuffle<T>(xs: T[], r: () => number): T[] {
   return xs;
 }
 
-function build(corpus: CorpusDoc[], cueModel: LinearChain | null, negBias: number): { cue: Example[]; role: Example[] } {
+function build(corpus: readonly GoldArticle[], cueModel: LinearChain | null, maskMode: string): { cue: Example[]; role: Example[] } {
   const cue: Example[] = [];
   const role: Example[] = [];
   for (const c of corpus) {
@@ -72,7 +73,7 @@ function build(corpus: CorpusDoc[], cueModel: LinearChain | null, negBias: numbe
     const cues: { range: TokenRange; src: number[]; con: number[] }[] = [];
     for (const a of c.gold) {
       const ct = tokensOf(doc, a.cue);
-      if (ct.length === 0 || !a.content) continue;
+      if (ct.length === 0 || a.content.length === 0) continue;
       for (const r of ranges(ct)) {
         gold[r.start] = 1;
         for (let i = r.start + 1; i < r.end; i++) gold[i] = 2;
@@ -83,17 +84,13 @@ function build(corpus: CorpusDoc[], cueModel: LinearChain | null, negBias: numbe
     }
     cue.push({ seq: cueFeatures(doc), gold });
     if (cueModel === null) continue;
-    // Cues the tagger proposes at a low threshold teach the role tagger when to find nothing:
-    // a proposal that matches no gold cue is a negative example, one that matches keeps the gold roles.
-    const roleCues: { range: TokenRange; src: number[]; con: number[] }[] = [...cues];
-    for (const p of Number.isFinite(negBias) ? findCues(doc, cueModel, negBias) : []) {
-      if (cues.some((g) => g.range.start < p.end && p.start < g.range.end)) continue;
-      roleCues.push({ range: p, src: [], con: [] });
-      cueMask.fill(1, p.start, p.end);
-    }
+    // The role tagger sees other cues as it will when extracting: the ones the cue tagger is sure of.
+    const roleMask = maskMode === 'gold' ? cueMask : sureCueMask(doc, findCues(doc, cueModel));
+    if (maskMode === 'union') for (let i = 0; i < n; i++) roleMask[i] = roleMask[i]! | cueMask[i]!;
+    const roleCues = cues;
     for (const k of roleCues) {
       const win = roleWindow(doc, k.range);
-      const seq = roleFeatures(doc, k.range, cueMask, win);
+      const seq = roleFeatures(doc, k.range, roleMask, win);
       const g = new Int32Array(win.end - win.start);
       const label = (idx: number[], b: number): void => {
         let prev = -2;
@@ -133,15 +130,15 @@ function train(name: string, tags: readonly string[], bits: number, examples: Ex
 }
 
 const limit = values.limit ? Number(values.limit) : Infinity;
-const corpus = readCorpus(values.train, limit);
+const corpus: GoldArticle[] = [];
+for await (const article of readGoldCorpus(values.train)) if (corpus.length < limit) corpus.push(article);
 console.error(`read ${corpus.length} training articles`);
 const epochs = Number(values.epochs);
 mkdirSync(values.out, { recursive: true });
-const { cue } = build(corpus, null, 0);
+const { cue } = build(corpus, null, values.mask);
 const cueBin = train('cue', CUE_TAGS, Number(values['cue-bits']), cue, epochs);
 writeFileSync(`${values.out}/cue.bin`, cueBin);
-const negBias = values['negative-bias'] === 'none' ? Infinity : Number(values['negative-bias']);
-const { role } = build(corpus, deserializeModel(cueBin), negBias);
+const { role } = build(corpus, deserializeModel(cueBin), values.mask);
 console.error(`${cue.length} cue sequences, ${role.length} role sequences`);
 const roleBin = train('role', ROLE_TAGS, Number(values['role-bits']), role, epochs);
 writeFileSync(`${values.out}/role.bin`, roleBin);

@@ -1,5 +1,5 @@
 import type { Document } from './document.js';
-import { findCues, type TokenRange } from './tag-cues.js';
+import { type FoundCue, findCues, type TokenRange } from './tag-cues.js';
 import { tagRoles } from './tag-roles.js';
 import { LEX } from './token-features.js';
 import type { LinearChain } from './tagger/linear-chain.js';
@@ -8,6 +8,8 @@ import type { LinearChain } from './tagger/linear-chain.js';
 export interface Models {
   readonly cue: LinearChain;
   readonly role: LinearChain;
+  /** Bias on starting a cue, calibrated with the models (see `findCues`). */
+  readonly cueBias: number;
 }
 
 /** One attribution as token ranges, before it becomes spans. */
@@ -19,11 +21,9 @@ export interface TokenAttribution {
 
 /** Finds cues, then each cue's source and content. */
 export function findAttributions(doc: Document, models: Models): TokenAttribution[] {
-  const cues = findCues(doc, models.cue);
-  const cueMask = new Uint8Array(doc.tokens.count);
-  // Only sure cues bound other cues' content: a doubtful one must not cut a sure one short.
-  const sure = cues.filter((c) => c.confident || isParticipleCue(doc, c));
-  for (const c of sure) cueMask.fill(1, c.start, c.end);
+  const cues = findCues(doc, models.cue, models.cueBias);
+  const cueMask = sureCueMask(doc, cues);
+  const sure = cues.filter((c) => cueMask[c.start] === 1);
   const out: TokenAttribution[] = [];
   const covered = new Uint8Array(doc.tokens.count);
   for (const cue of sure) {
@@ -39,7 +39,41 @@ export function findAttributions(doc: Document, models: Models): TokenAttributio
     if (roles.content.length === 0) continue;
     out.push({ cue, source: roles.source, content: roles.content });
   }
-  return dropNested(out);
+  return dropNested(out).map((a) => participleSource(doc, a, out));
+}
+
+/**
+ * ", arguing that …", ", insisting …": a participle's source is the subject
+ * of its clause — the source of an attribution earlier in the sentence, or a
+ * pronoun or name opening the sentence.
+ */
+function participleSource(doc: Document, att: TokenAttribution, all: readonly TokenAttribution[]): TokenAttribution {
+  if (att.source !== null || !isParticipleCue(doc, att.cue)) return att;
+  const { tokens, features } = doc;
+  const sentence = tokens.sentence[att.cue.start]!;
+  const earlier = all
+    .filter((b) => b.source && b.cue.end <= att.cue.start && tokens.sentence[b.cue.start] === sentence)
+    .at(-1);
+  if (earlier?.source) return { ...att, source: earlier.source };
+  const first = tokens.sentenceStarts[sentence]!;
+  if (first >= att.cue.start) return att;
+  if (features.lexCode[first] === LEX.pronoun) return { ...att, source: { start: first, end: first + 1 } };
+  let end = first;
+  while (end < att.cue.start && end - first < 4 && /^\p{Lu}/u.test(tokens.word[end]!)) end++;
+  if (end > first && end - first < 4 && !/^(?:The|A|An|In|On|At|But|And|So|If|When|While|After|This|That)$/.test(tokens.word[first]!)) {
+    return { ...att, source: { start: first, end } };
+  }
+  return att;
+}
+
+/**
+ * The tokens of the cues the tagger is sure of. Only these bound other cues'
+ * content: a doubtful cue must not cut a sure one's content short.
+ */
+export function sureCueMask(doc: Document, cues: readonly FoundCue[]): Uint8Array {
+  const mask = new Uint8Array(doc.tokens.count);
+  for (const c of cues) if (c.confident || isParticipleCue(doc, c)) mask.fill(1, c.start, c.end);
+  return mask;
 }
 
 /** ", adding that …", ", noting …": a reporting participle after a comma starts a new attribution. */
@@ -61,15 +95,30 @@ function isParticipleCue(doc: Document, cue: TokenRange): boolean {
  * overlaps a sourced one yields to it.
  */
 function dropNested(atts: TokenAttribution[]): TokenAttribution[] {
-  const overlaps = (a: TokenAttribution, b: TokenAttribution): boolean =>
-    a.content.some((x) => b.content.some((y) => x.start < y.end && y.start < x.end));
-  return atts.filter(
-    (a) =>
-      !atts.some(
-        (b) =>
-          b !== a &&
-          (b.content.some((r) => r.start <= a.cue.start && a.cue.end <= r.end) ||
-            (a.source === null && b.source !== null && overlaps(a, b))),
-      ),
-  );
+  // Which attributions' content covers each token (rarely more than one).
+  const owners = new Map<number, number[]>();
+  atts.forEach((a, i) => {
+    for (const r of a.content) {
+      for (let t = r.start; t < r.end; t++) {
+        const list = owners.get(t);
+        if (list) list.push(i);
+        else owners.set(t, [i]);
+      }
+    }
+  });
+  return atts.filter((a, i) => {
+    const around = owners.get(a.cue.start) ?? [];
+    for (const j of around) {
+      if (j === i) continue;
+      const b = atts[j]!;
+      if (b.content.some((r) => r.start <= a.cue.start && a.cue.end <= r.end)) return false;
+    }
+    if (a.source !== null) return true;
+    for (const r of a.content) {
+      for (let t = r.start; t < r.end; t++) {
+        if ((owners.get(t) ?? []).some((j) => j !== i && atts[j]!.source !== null)) return false;
+      }
+    }
+    return true;
+  });
 }

@@ -10,9 +10,12 @@ export const MODEL_DIR = new URL('../../models/', import.meta.url);
 /** Loads the bundled cue and role taggers once per process. */
 export function loadModels(): Models {
   if (cached) return cached;
+  const calibration = JSON.parse(readFileSync(new URL('calibration.json', MODEL_DIR), 'utf8')) as { cueBias?: unknown };
+  const envBias = process.env['CLAIMTRAIL_CUE_BIAS'];
   cached = Object.freeze({
     cue: deserializeModel(readFileSync(new URL('cue.bin', MODEL_DIR))),
     role: deserializeModel(readFileSync(new URL('role.bin', MODEL_DIR))),
+    cueBias: envBias !== undefined ? Number(envBias) : typeof calibration.cueBias === 'number' ? calibration.cueBias : 0,
   });
   return cached;
 }

@@ -39,7 +39,6 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
   const { tokens, text } = doc;
   const drafts: Draft[] = [];
   const byKey = new Map<string, Draft>();
-  const persons: Draft[] = [];
   // Entity of each mention, by mention index.
   const mentionEntity: (Draft | null)[] = [];
 
@@ -55,81 +54,97 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
   };
 
   const words = (r: TokenRange): string[] => tokens.word.slice(r.start, r.end).filter((w) => w !== '.');
-  // Full names first, so a surname can find its person wherever the full name stands.
+  // People by surname; a full name opens a person unless one with that first name (or none) exists.
+  const bySurname = new Map<string, Draft[]>();
+  const lastAt = new Map<Draft, number>();
   for (const m of mentions) {
     if (m.type !== 'person') continue;
     const ws = words(m.name);
     if (ws.length < 2) continue;
     const surname = ws[ws.length - 1]!.toLowerCase();
     const first = ws[0]!.toLowerCase();
-    let d = persons.find((p) => p.key.endsWith(`|${surname}`) && (p.first === first || p.first === null));
+    const same = bySurname.get(surname) ?? [];
+    let d = same.find((p) => p.first === first);
     if (!d) {
       d = add('person', m.text, `person|${first}|${surname}`, m.name);
       d.mentions.pop();
       d.first = first;
-      const g = firstNameGender(first);
-      d.gender = g;
-      persons.push(d);
+      d.gender = firstNameGender(first);
+      same.push(d);
+      bySurname.set(surname, same);
     }
     if (m.text.length > d.name.length) d.name = m.text;
   }
+  // Mentions in text order: a lone surname goes to the person of that surname named most recently.
+  const named: { start: number; end: number; draft: Draft }[] = [];
   mentions.forEach((m, idx) => {
+    let d: Draft | null = null;
     if (m.type === 'person') {
       const ws = words(m.name);
       const surname = ws[ws.length - 1]!.toLowerCase();
       const first = ws[0]!.toLowerCase();
-      const candidates = persons.filter((p) => p.key.endsWith(`|${surname}`) && (ws.length < 2 || p.first === first));
-      // Of several people sharing a surname, a lone surname goes to the one named most recently.
-      let d: Draft | null = null;
-      for (const p of candidates) {
-        const before = p.mentions.filter((r) => r.start < m.name.start).at(-1)?.start ?? p.firstAt;
-        if (!d || before > (d.mentions.filter((r) => r.start < m.name.start).at(-1)?.start ?? d.firstAt)) d = p;
-      }
+      const candidates = (bySurname.get(surname) ?? []).filter((p) => ws.length < 2 || p.first === first);
+      for (const p of candidates) if (!d || (lastAt.get(p) ?? p.firstAt) > (lastAt.get(d) ?? d.firstAt)) d = p;
       if (d) {
         d.mentions.push(m.name);
         if (m.title) pushRole(d, text.slice(tokens.start[m.title.start]!, tokens.end[m.title.end - 1]!));
       }
-      mentionEntity[idx] = d;
-      return;
+    } else {
+      d = add(m.type, m.text, `${m.type}|${m.text.toLowerCase().replace(/^the\s+/, '')}`, m.name);
     }
-    const key = `${m.type}|${m.text.toLowerCase().replace(/^the\s+/, '')}`;
-    mentionEntity[idx] = add(m.type, m.text, key, m.name);
+    mentionEntity[idx] = d;
+    if (d) {
+      lastAt.set(d, m.name.start);
+      named.push({ start: m.name.start, end: m.name.end, draft: d });
+    }
   });
 
   const speakers: (Draft | null)[] = [];
   const sourceTypes: (EntityType | null)[] = [];
+  // First mention starting at or after `pos` (mentions are in text order).
+  const firstIndex = (pos: number): number => {
+    let lo = 0;
+    let hi = mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mentions[mid]!.name.start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const namedIndex = (pos: number): number => {
+    let lo = 0;
+    let hi = named.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (named[mid]!.start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const mentionsIn = (r: TokenRange): number[] => {
     const out: number[] = [];
-    mentions.forEach((m, i) => {
-      if (m.name.start >= r.start && m.name.end <= r.end && mentionEntity[i]) out.push(i);
-    });
+    for (let i = firstIndex(r.start); i < mentions.length && mentions[i]!.name.start < r.end; i++) {
+      if (mentions[i]!.name.end <= r.end && mentionEntity[i]) out.push(i);
+    }
     return out;
   };
+  // Recency looks back (or ahead) a bounded number of names: an antecedent is never pages away.
+  const REACH = 200;
   const lastBefore = (pos: number, ok: (d: Draft) => boolean): Draft | null => {
-    let best: Draft | null = null;
-    let bestAt = -1;
-    for (const d of drafts) {
-      for (const r of d.mentions) {
-        if (r.end <= pos && r.start > bestAt && ok(d)) {
-          best = d;
-          bestAt = r.start;
-        }
-      }
+    const stop = Math.max(0, namedIndex(pos) - REACH);
+    for (let i = namedIndex(pos) - 1; i >= stop; i--) {
+      const e = named[i]!;
+      if (e.end <= pos && ok(e.draft)) return e.draft;
     }
-    return best;
+    return null;
   };
   const firstAfter = (pos: number, limit: number, ok: (d: Draft) => boolean): Draft | null => {
-    let best: Draft | null = null;
-    let bestAt = Infinity;
-    for (const d of drafts) {
-      for (const r of d.mentions) {
-        if (r.start >= pos && r.start < limit && r.start < bestAt && ok(d)) {
-          best = d;
-          bestAt = r.start;
-        }
-      }
+    const from = namedIndex(pos);
+    for (let i = from; i < Math.min(named.length, from + REACH) && named[i]!.start < limit; i++) {
+      if (ok(named[i]!.draft)) return named[i]!.draft;
     }
-    return best;
+    return null;
   };
 
   for (const a of atts) {

@@ -20,10 +20,12 @@ const SENT_END = hashString('sent-end');
 export function cueFeatures(doc: Document): FeatureSequence {
   const { tokens, features: f } = doc;
   const n = tokens.count;
-  const feats = new Uint32Array(n * 32);
+  const feats = new Uint32Array(n * 37);
   const offsets = new Int32Array(n + 1);
   let k = 0;
   const at = (arr: Uint32Array, i: number): number => (i >= 0 && i < n ? arr[i]! : BOUNDARY);
+  const sentenceHasQuote = new Uint8Array(tokens.sentenceStarts.length);
+  for (let i = 0; i < n; i++) if (doc.quotes.region[i]! >= 0) sentenceHasQuote[tokens.sentence[i]!] = 1;
   for (let i = 0; i < n; i++) {
     offsets[i] = k;
     const w0 = f.word[i]!;
@@ -75,6 +77,13 @@ export function cueFeatures(doc: Document): FeatureSequence {
     feats[k++] = mix3(T[29]!, f.suffix[i]!, wm1);
     feats[k++] = mix3(T[30]!, f.suffix[i]!, wp1);
     feats[k++] = mix3(T[31]!, mix(l0, subj), lp1);
+    // "SMITH: …" transcripts and datelines: where in its paragraph the token stands.
+    const pp = Math.min(4, i - tokens.paragraphStarts[tokens.paragraph[i]!]!);
+    feats[k++] = mix3(T[32]!, w0, pp);
+    feats[k++] = mix3(T[33]!, mix(at(f.shape, i - 1), w0), pp);
+    feats[k++] = mix(T[34]!, at(f.word, i - 3));
+    feats[k++] = mix(T[35]!, at(f.word, i + 3));
+    feats[k++] = mix3(T[36]!, w0, sentenceHasQuote[tokens.sentence[i]!]!);
   }
   offsets[n] = k;
   return { length: n, feats, offsets };
@@ -86,13 +95,14 @@ export interface FoundCue extends TokenRange {
 }
 
 /** Token ranges of the cues the model finds. */
-export function findCues(doc: Document, model: LinearChain, bias = CUE_BIAS): FoundCue[] {
+export function findCues(doc: Document, model: LinearChain, bias = 0): FoundCue[] {
   const seq = cueFeatures(doc);
   const em = emissions(model, seq);
   const sure = chunks(viterbi(model, seq, em), 1, 2);
   if (bias === 0) return sure.map((c) => ({ ...c, confident: true }));
   // PolNeAR marks cues liberally and inconsistently, so the perceptron learns to be
-  // shy of them; a bias on B-CUE, tuned on train, trades precision for recall.
+  // shy of them; a bias on B-CUE, calibrated on train (models/calibration.json),
+  // trades precision for recall. Cues found only with the bias are doubtful.
   for (let i = 0; i < seq.length; i++) em[i * 3 + 1]! += bias;
   return chunks(viterbi(model, seq, em), 1, 2).map((c) => ({
     ...c,
@@ -100,8 +110,6 @@ export function findCues(doc: Document, model: LinearChain, bias = CUE_BIAS): Fo
   }));
 }
 
-/** The B-CUE bias used by default (see {@link findCues}). */
-export const CUE_BIAS = Number(process.env.CLAIMTRAIL_CUE_BIAS ?? 1000);
 
 /** Contiguous `B I*` chunks of a tag sequence. */
 export function chunks(tags: Int32Array, b: number, i: number): TokenRange[] {

@@ -1,0 +1,98 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Extraction, Span } from '../model/index.js';
+import { extract } from './index.js';
+
+const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'sample');
+const samples = readdirSync(SAMPLE)
+  .filter((n) => n.endsWith('.txt'))
+  .sort()
+  .map((n) => readFileSync(join(SAMPLE, n), 'utf8'));
+
+function ranges(s: Span): { start: number; end: number }[] {
+  return s.parts ? [...s.parts] : [s];
+}
+
+/** The invariants every extraction keeps, whatever the input. */
+function checkInvariants(text: string, x: Extraction): void {
+  for (const a of x.attributions) {
+    const spans = [a.cue, a.content, ...(a.source ? [a.source] : [])];
+    for (const s of spans) {
+      expect(s.start).toBeGreaterThanOrEqual(0);
+      expect(s.end).toBeLessThanOrEqual(text.length);
+      expect(s.start).toBeLessThan(s.end);
+      expect(text.slice(s.start, s.end)).toBe(s.text);
+      for (const p of s.parts ?? []) {
+        expect(text.slice(p.start, p.end)).toBe(p.text);
+        expect(p.start >= s.start && p.end <= s.end).toBe(true);
+      }
+    }
+    // Source, cue and content of one attribution never share a character.
+    for (let i = 0; i < spans.length; i++) {
+      for (let j = i + 1; j < spans.length; j++) {
+        for (const x1 of ranges(spans[i]!)) {
+          for (const y of ranges(spans[j]!)) expect(x1.end <= y.start || y.end <= x1.start).toBe(true);
+        }
+      }
+    }
+  }
+  for (const e of x.entities) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+}
+
+const mutation = fc.oneof(
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.nat({ max: 40 }) }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom('“', '”', '"', '\n\n', ' said ', ', according to ', ':', '’s', '\u0000', '😀', '. ', 'He') }),
+  fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(), length: fc.nat({ max: 200 }) }),
+);
+
+function mutate(text: string, ms: readonly fc.RecordValue<{ kind: string; at: number }>[]): string {
+  let t = text;
+  for (const m of ms as { kind: string; at: number; length?: number; text?: string }[]) {
+    const at = t.length === 0 ? 0 : m.at % t.length;
+    if (m.kind === 'delete') t = t.slice(0, at) + t.slice(at + (m.length ?? 0));
+    else if (m.kind === 'insert') t = t.slice(0, at) + (m.text ?? '') + t.slice(at);
+    else t = t.slice(0, at) + t.slice(at, at + (m.length ?? 0)) + t.slice(at);
+  }
+  return t;
+}
+
+describe('extract on arbitrary and damaged text', () => {
+  it('never throws, keeps spans inside the text, and is deterministic on arbitrary strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
+        const x = extract(text);
+        checkInvariants(text, x);
+        expect(extract(text)).toEqual(x);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('keeps its invariants on mutated articles', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...samples), fc.array(mutation, { minLength: 1, maxLength: 12 }), (article, ms) => {
+        const text = mutate(article, ms);
+        const x = extract(text);
+        checkInvariants(text, x);
+        expect(extract(text)).toEqual(x);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('finishes on a text of only quote marks and on unbalanced quotes', () => {
+    for (const text of ['“'.repeat(20_000), '"'.repeat(20_000), '”“'.repeat(10_000), `“${samples[0]!}`, `${samples[1]!}”`.repeat(3)]) {
+      checkInvariants(text, extract(text));
+    }
+  });
+
+  it('finishes on an 8 MB article', () => {
+    let big = '';
+    while (big.length < 8 * 2 ** 20) big += `${samples.join('\n\n')}\n\n`;
+    const x = extract(big);
+    expect(x.attributions.length).toBeGreaterThan(1000);
+    checkInvariants(big, x);
+  }, 240_000);
+});
