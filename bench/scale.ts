@@ -91,7 +91,7 @@ function synthetic(i: number): { article: ArticleToStore; extraction: Extraction
   const rng = random(i + 1);
   const base = samples[i % samples.length]!;
   // One article in twenty repeats its contents as written: claims shared across articles.
-  const text = i % 20 === 0 ? base.text : vary(base.text, base.extraction.attributions.map((a) => a.content), rng, 0.4);
+  const text = i % 20 === 0 ? base.text : vary(base.text, base.extraction.attributions.map((a) => a.content), rng, 0.9);
   const renamed = new Map<string, string>();
   const rename = (name: string, type: string): string => {
     if (type !== 'person' && type !== 'organization' && type !== 'outlet') return name;

@@ -1,4 +1,5 @@
 // The end-to-end baseline: load wink-nlp and run its bare readDoc over every .txt in a directory.
+import process from 'node:process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import winkNLP from 'wink-nlp';

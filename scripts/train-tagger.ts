@@ -18,6 +18,7 @@ const { values } = parseArgs({
   options: {
     train: { type: 'string', default: '../shared/data/polnear/train' },
     epochs: { type: 'string', default: '22' },
+    'role-epochs': { type: 'string' },
     out: { type: 'string', default: 'models' },
     limit: { type: 'string' },
     mask: { type: 'string', default: 'gold' },
@@ -140,6 +141,6 @@ const cueBin = train('cue', CUE_TAGS, Number(values['cue-bits']), cue, epochs);
 writeFileSync(`${values.out}/cue.bin`, cueBin);
 const { role } = build(corpus, deserializeModel(cueBin), values.mask);
 console.error(`${cue.length} cue sequences, ${role.length} role sequences`);
-const roleBin = train('role', ROLE_TAGS, Number(values['role-bits']), role, epochs);
+const roleBin = train('role', ROLE_TAGS, Number(values['role-bits']), role, Number(values['role-epochs'] ?? epochs));
 writeFileSync(`${values.out}/role.bin`, roleBin);
 console.error(`wrote ${values.out}/cue.bin (${cueBin.length} bytes), ${values.out}/role.bin (${roleBin.length} bytes)`);

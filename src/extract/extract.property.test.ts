@@ -41,19 +41,27 @@ function checkInvariants(text: string, x: Extraction): void {
   for (const e of x.entities) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
 }
 
-const mutation = fc.oneof(
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.nat({ max: 40 }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom('“', '”', '"', '\n\n', ' said ', ', according to ', ':', '’s', '\u0000', '😀', '. ', 'He') }),
-  fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(), length: fc.nat({ max: 200 }) }),
-);
+interface Mutation {
+  readonly kind: 'delete' | 'insert' | 'duplicate';
+  readonly at: number;
+  readonly length: number;
+  readonly text: string;
+}
 
-function mutate(text: string, ms: readonly fc.RecordValue<{ kind: string; at: number }>[]): string {
+const mutation: fc.Arbitrary<Mutation> = fc.record({
+  kind: fc.constantFrom('delete' as const, 'insert' as const, 'duplicate' as const),
+  at: fc.nat(),
+  length: fc.nat({ max: 200 }),
+  text: fc.constantFrom('“', '”', '"', '\n\n', ' said ', ', according to ', ':', '’s', '\u0000', '😀', '. ', 'He'),
+});
+
+function mutate(text: string, ms: readonly Mutation[]): string {
   let t = text;
-  for (const m of ms as { kind: string; at: number; length?: number; text?: string }[]) {
+  for (const m of ms) {
     const at = t.length === 0 ? 0 : m.at % t.length;
-    if (m.kind === 'delete') t = t.slice(0, at) + t.slice(at + (m.length ?? 0));
-    else if (m.kind === 'insert') t = t.slice(0, at) + (m.text ?? '') + t.slice(at);
-    else t = t.slice(0, at) + t.slice(at, at + (m.length ?? 0)) + t.slice(at);
+    if (m.kind === 'delete') t = t.slice(0, at) + t.slice(at + (m.length % 40));
+    else if (m.kind === 'insert') t = t.slice(0, at) + m.text + t.slice(at);
+    else t = t.slice(0, at) + t.slice(at, at + m.length) + t.slice(at);
   }
   return t;
 }

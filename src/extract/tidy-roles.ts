@@ -9,6 +9,10 @@ const AUXILIARIES = new Set(
     'n’t not never did does do once again ’s ’ve ’d ’ll'
   ).split(' '),
 );
+/** Particles that complete a verbal cue ("called for", "spoke about", "wants to"), not its content. */
+const PARTICLES = new Set(
+  'about for to of on at against with out over off into from up upon toward towards'.split(' '),
+);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our']);
 
 function isPunct(w: string): boolean {
@@ -39,12 +43,19 @@ export function tidyRoles(doc: Document, att: TokenAttribution): TokenAttributio
     }
     source = s;
   }
+  // "spoke | about the plan": a particle right after the cue belongs to the cue.
+  let content = att.content;
+  const first = content[0];
+  if (first && first.start === cue.end && first.end - first.start > 1 && PARTICLES.has(tokens.lower[first.start]!)) {
+    cue = { start: cue.start, end: cue.end + 1 };
+    content = [{ start: first.start + 1, end: first.end }, ...content.slice(1)];
+  }
   if (source) {
     let { start, end } = source;
     while (end - start > 1 && isPunct(tokens.word[end - 1]!)) end--;
     while (end - start > 1 && isPunct(tokens.word[start]!)) start++;
     source = { start, end };
   }
-  if (cue === att.cue && source === att.source) return att;
-  return { ...att, cue, source };
+  if (cue === att.cue && source === att.source && content === att.content) return att;
+  return { ...att, cue, source, content };
 }
