@@ -14,7 +14,7 @@ import { extract } from '../dist/index.js';
 const { values } = parseArgs({
   options: {
     shared: { type: 'string', default: process.env.CLAIMTRAIL_SHARED ?? resolve('..', 'shared') },
-    rounds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '7' },
     'memory-articles': { type: 'string', default: '10000' },
   },
 });
@@ -28,11 +28,18 @@ const texts = readdirSync(dev).filter((n) => n.endsWith('.txt')).sort().map((n) 
 const nlp = winkNLP(model);
 const rounds = Number(values.rounds);
 
-function time(fn: () => number): { ms: number; tokens: number } {
-  let tokens = 0;
-  const t0 = performance.now();
-  for (let r = 0; r < rounds; r++) tokens = fn();
-  return { ms: (performance.now() - t0) / rounds, tokens };
+/** Runs the passes in turn, `rounds` times, and keeps each one's fastest: drift on a busy machine hits both alike. */
+function interleaved(passes: readonly (() => number)[]): { ms: number; tokens: number }[] {
+  const best = passes.map(() => ({ ms: Infinity, tokens: 0 }));
+  for (let r = 0; r < rounds; r++) {
+    passes.forEach((pass, i) => {
+      const t0 = performance.now();
+      const tokens = pass();
+      const ms = performance.now() - t0;
+      if (ms < best[i]!.ms) best[i] = { ms, tokens };
+    });
+  }
+  return best;
 }
 
 // Warm both up, then alternate so that drift on a noisy machine hits both.
@@ -40,11 +47,13 @@ for (const t of texts) {
   nlp.readDoc(t);
   extract(t);
 }
-const wink = time(() => texts.reduce((n, t) => n + nlp.readDoc(t).tokens().length(), 0));
-const ours = time(() => texts.reduce((n, t) => n + extract(t).attributions.length, 0));
+const [wink, ours] = interleaved([
+  () => texts.reduce((n, t) => n + nlp.readDoc(t).tokens().length(), 0),
+  () => texts.reduce((n, t) => n + extract(t).attributions.length, 0),
+]) as [{ ms: number; tokens: number }, { ms: number; tokens: number }];
 const ourTokens = wink.tokens; // same texts: report tokens/s on wink's token count for both
 const rate = (ms: number): string => `${((texts.length / ms) * 1000).toFixed(0)} articles/s, ${((ourTokens / ms) * 1000 / 1000).toFixed(0)}k tokens/s`;
-console.log(`PolNeAR dev: ${texts.length} articles, ${ourTokens} tokens (wink's count), ${rounds} rounds, one core`);
+console.log(`PolNeAR dev: ${texts.length} articles, ${ourTokens} tokens (wink's count), fastest of ${rounds} interleaved rounds, one core`);
 console.log(`  wink-nlp readDoc   ${wink.ms.toFixed(1).padStart(8)} ms  ${rate(wink.ms)}`);
 console.log(`  claimtrail extract ${ours.ms.toFixed(1).padStart(8)} ms  ${rate(ours.ms)}`);
 console.log(`  extract / readDoc  ${(ours.ms / wink.ms).toFixed(2)}× the time (target ≤ 2×)`);
