@@ -1,6 +1,6 @@
 import type { Document } from './document.js';
 import { chunks, type TokenRange } from './tag-cues.js';
-import { type FeatureSequence, type LinearChain, decode } from './tagger/linear-chain.js';
+import { type FeatureSequence, type LinearChain, emissions, viterbi } from './tagger/linear-chain.js';
 import { hashString, mix } from './tagger/hash.js';
 
 /** The role tagger's tags, relative to one cue. */
@@ -25,6 +25,44 @@ function bucket(d: number): number {
   return 10;
 }
 
+const TEMPLATES = 28;
+/** Each template conjoined with the side of the cue. */
+const BASE = new Uint32Array(TEMPLATES * 3);
+for (let i = 0; i < TEMPLATES; i++) for (let r = 0; r < 3; r++) BASE[i * 3 + r] = mix(T[i]!, REL[r]!);
+
+/** Working arrays for one window, reused from cue to cue when extracting (training keeps its own). */
+export class RoleBuffers {
+  feats: Uint32Array;
+  offsets: Int32Array;
+  tagMask: Uint8Array;
+  commas: Int32Array;
+  breaks: Int32Array;
+  others: Int32Array;
+  verbs: Int32Array;
+  emissions: Float32Array;
+  size: number;
+
+  constructor(n: number) {
+    this.feats = new Uint32Array(n * TEMPLATES);
+    this.offsets = new Int32Array(n + 1);
+    this.tagMask = new Uint8Array(n * ROLE_TAGS.length);
+    this.commas = new Int32Array(n);
+    this.breaks = new Int32Array(n);
+    this.others = new Int32Array(n);
+    this.verbs = new Int32Array(n);
+    this.emissions = new Float32Array(n * ROLE_TAGS.length);
+    this.size = n;
+  }
+
+  /** Grows the arrays to hold a window of `n` tokens. */
+  ensure(n: number): this {
+    if (n > this.size) Object.assign(this, new RoleBuffers(Math.max(n, this.size * 2)));
+    return this;
+  }
+}
+
+const shared = new RoleBuffers(256);
+
 /** The token window a cue's roles are sought in. */
 export function roleWindow(doc: Document, cue: TokenRange): TokenRange {
   const { tokens } = doc;
@@ -40,12 +78,18 @@ export function roleWindow(doc: Document, cue: TokenRange): TokenRange {
  * sentence breaks and other cues between it and the cue, conjoined with
  * the token's own word and class.
  */
-export function roleFeatures(doc: Document, cue: TokenRange, cueMask: Uint8Array, win: TokenRange): FeatureSequence {
+export function roleFeatures(
+  doc: Document,
+  cue: TokenRange,
+  cueMask: Uint8Array,
+  win: TokenRange,
+  reuse: RoleBuffers | null = null,
+): FeatureSequence {
   const { tokens, quotes, features: f } = doc;
   const n = win.end - win.start;
-  const feats = new Uint32Array(n * 28);
-  const offsets = new Int32Array(n + 1);
-  const tagMask = new Uint8Array(n * ROLE_TAGS.length).fill(1);
+  const buf = reuse ? reuse.ensure(n) : new RoleBuffers(n);
+  const { feats, offsets, commas, breaks, others, verbs } = buf;
+  const tagMask = buf.tagMask.subarray(0, n * ROLE_TAGS.length).fill(1);
   const cs = cue.start;
   const ce = cue.end;
   const cueSent = tokens.sentence[cs]!;
@@ -76,11 +120,7 @@ export function roleFeatures(doc: Document, cue: TokenRange, cueMask: Uint8Array
   }
 
   // Counts between each token and the cue, accumulated outward from the cue.
-  const commas = new Int32Array(n);
-  const breaks = new Int32Array(n);
-  const others = new Int32Array(n);
-  // Reporting verbs of the lexicon outside quotes, whether or not the cue tagger took them.
-  const verbs = new Int32Array(n);
+  // Reporting verbs of the lexicon outside quotes (in `verbs`), whether or not the cue tagger took them.
   let c = 0;
   let b = 0;
   let o = 0;
@@ -113,10 +153,8 @@ export function roleFeatures(doc: Document, cue: TokenRange, cueMask: Uint8Array
     if (cueMask[i] === 1) o++;
   }
 
-  // Each template conjoined with the side of the cue, and with what is fixed for this cue, once per window.
-  const NT = 28;
-  const base = new Uint32Array(NT * 3);
-  for (let i = 0; i < NT; i++) for (let r = 0; r < 3; r++) base[i * 3 + r] = mix(T[i]!, REL[r]!);
+  // Each template conjoined with what is fixed for this cue, once per window.
+  const base = BASE;
   const fixed = new Uint32Array(6 * 3);
   for (let r = 0; r < 3; r++) {
     fixed[r] = mix(base[10 * 3 + r]!, cueKey);
@@ -197,7 +235,8 @@ export interface Roles {
 /** Tags the roles around one cue. */
 export function tagRoles(doc: Document, model: LinearChain, cue: TokenRange, cueMask: Uint8Array): Roles {
   const win = roleWindow(doc, cue);
-  const tags = decode(model, roleFeatures(doc, cue, cueMask, win));
+  const seq = roleFeatures(doc, cue, cueMask, win, shared);
+  const tags = viterbi(model, seq, emissions(model, seq, shared.emissions));
   return rolesFromTags(tags, win.start, cue);
 }
 

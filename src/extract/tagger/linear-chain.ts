@@ -69,6 +69,10 @@ export function decode(model: LinearChain, seq: FeatureSequence): Int32Array {
   return viterbi(model, seq, emissions(model, seq));
 }
 
+// Viterbi's working arrays, reused across calls: decoding is synchronous and single-threaded.
+let scoreBuffer = new Float64Array(4096);
+let backBuffer = new Int32Array(4096);
+
 /** Viterbi over precomputed emission scores. */
 export function viterbi(model: LinearChain, seq: FeatureSequence, em: Float32Array): Int32Array {
   const K = model.tags.length;
@@ -76,8 +80,12 @@ export function viterbi(model: LinearChain, seq: FeatureSequence, em: Float32Arr
   const out = new Int32Array(n);
   if (n === 0) return out;
   const NEG = -1e30;
-  const score = new Float64Array(n * K);
-  const back = new Int32Array(n * K);
+  if (scoreBuffer.length < n * K) {
+    scoreBuffer = new Float64Array(n * K * 2);
+    backBuffer = new Int32Array(n * K * 2);
+  }
+  const score = scoreBuffer;
+  const back = backBuffer;
   const { allowed, transitions } = model;
   const tagMask = seq.tagMask;
   for (let k = 0; k < K; k++) {
