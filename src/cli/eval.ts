@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CorpusError, scoreDirectories, scoreExtractor, worstArticles } from '../eval/index.js';
+import { CorpusError, scoreDirectories, scoreExtractor, scoreSpeakers, worstArticles } from '../eval/index.js';
 import type { ArticleScores, Prf, Scores } from '../eval/index.js';
 import { ATTRIBUTION_KINDS } from '../model/index.js';
 import { UsageError } from './io.js';
@@ -122,11 +122,18 @@ export const evalCommand: Command = async (args, io) => {
     return 1;
   }
   const worst = worstArticles(scores, config.worst);
+  // Where the gold directory also holds expected speakers (NAME.expected.json), score resolution too.
+  const speakers = config.pred === null ? await scoreSpeakers(config.gold) : null;
   if (config.json) {
     const { per_article: _perArticle, ...figures } = scores;
-    io.stdout.write(`${JSON.stringify({ ...figures, worst })}\n`);
+    io.stdout.write(`${JSON.stringify({ ...figures, worst, ...(speakers ? { speakers } : {}) })}\n`);
   } else {
     io.stdout.write(report(scores, worst));
+    if (speakers) {
+      io.stdout.write(
+        `\nspeakers (${speakers.checked} expected attributions found): name ${f4(speakers.nameAccuracy)}, type ${f4(speakers.typeAccuracy)}\n`,
+      );
+    }
   }
   return 0;
 };

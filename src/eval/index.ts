@@ -13,3 +13,4 @@ export {
 export { CorpusError, readEvents, readGoldCorpus, scoreDirectories, type GoldArticle } from './score-directories.js';
 export { classifyKind } from './classify-kind.js';
 export { scoreExtractor, type ScoreExtractorOptions } from './score-extractor.js';
+export { scoreSpeakers, type SpeakerScores } from './speaker-accuracy.js';

@@ -139,7 +139,10 @@ function classifyRun(doc: Document, runStart: number, runEnd: number, out: Menti
     out.push({ type: 'person', name: { start: nameStart, end: e }, title: null, text: span(nameStart, e) });
     return;
   }
-  out.push({ type: 'organization', name: { start: s, end: e }, title: null, text: span(s, e) });
+  // An unknown name after "at", "in", "near" or "from" is a place ("oyster growers at Gull Point").
+  const before = s > 0 ? tokens.lower[s - 1]! : '';
+  const type = before === 'at' || before === 'in' || before === 'near' || before === 'from' ? 'place' : 'organization';
+  out.push({ type, name: { start: s, end: e }, title: null, text: span(s, e) });
 }
 
 function isInitial(w: string): boolean {

@@ -4,7 +4,7 @@ import type { TokenAttribution } from './find-attributions.js';
 import type { Mention } from './find-mentions.js';
 import { firstNameGender } from './lexicons/first-names.js';
 import { PRONOUNS } from './lexicons/pronouns.js';
-import { DOCUMENT_NOUNS, HONORIFICS, UNNAMED_NOUNS } from './lexicons/titles.js';
+import { DOCUMENT_NOUNS, HONORIFICS, TITLE_WORDS, UNNAMED_NOUNS } from './lexicons/titles.js';
 import type { TokenRange } from './tag-cues.js';
 
 /** The speakers of an article: its entities and what each attribution's source resolves to. */
@@ -27,6 +27,15 @@ interface Draft {
 }
 
 const RELATIVES = new Set(['who', 'which', 'that', 'whom']);
+/** Documents whose author is an organisation more often than a news outlet. */
+const STUDY_NOUNS = new Set(['study', 'survey', 'analysis', 'poll', 'audit', 'review', 'assessment', 'estimate', 'estimates', 'data', 'filing', 'memo', 'letter']);
+/** Common nouns that stand for an organisation or outlet named earlier ("the company", "the station"). */
+const GENERIC_NOUNS: ReadonlyMap<string, EntityType> = new Map([
+  ...'company firm group agency board commission council authority department ministry campaign committee administration office institute university college union district bank court party government'
+    .split(' ')
+    .map((w) => [w, 'organization'] as const),
+  ...'station network newspaper paper magazine outlet channel broadcaster'.split(' ').map((w) => [w, 'outlet'] as const),
+]);
 const DETERMINERS = /^(?:the|a|an|this|that|these|those|its|their|his|her|some|several|two|three|many)\s+/i;
 
 /**
@@ -76,6 +85,9 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
     if (m.text.length > d.name.length) d.name = m.text;
   }
   // Mentions in text order: a lone surname goes to the person of that surname named most recently.
+  // With no full name to join, a titled surname ("Mayor Voss") or one that speaks is a person of its own.
+  const sourceStarts = new Set<number>();
+  for (const a of atts) if (a.source) for (let t = a.source.start; t < a.source.end; t++) sourceStarts.add(t);
   const named: { start: number; end: number; draft: Draft }[] = [];
   mentions.forEach((m, idx) => {
     let d: Draft | null = null;
@@ -85,12 +97,19 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
       const first = ws[0]!.toLowerCase();
       const candidates = (bySurname.get(surname) ?? []).filter((p) => ws.length < 2 || p.first === first);
       for (const p of candidates) if (!d || (lastAt.get(p) ?? p.firstAt) > (lastAt.get(d) ?? d.firstAt)) d = p;
+      const common = TITLE_WORDS.has(surname) || UNNAMED_NOUNS.has(surname);
+      if (!d && ws.length === 1 && !common && (m.title !== null || sourceStarts.has(m.name.start))) {
+        d = add('person', m.text, `person||${surname}`, m.name);
+        d.mentions.pop();
+        bySurname.set(surname, [d]);
+      }
       if (d) {
         d.mentions.push(m.name);
         if (m.title) pushRole(d, text.slice(tokens.start[m.title.start]!, tokens.end[m.title.end - 1]!));
       }
     } else {
-      d = add(m.type, m.text, `${m.type}|${m.text.toLowerCase().replace(/^the\s+/, '')}`, m.name);
+      const name = m.type === 'outlet' ? m.text : m.text.replace(/^the\s+/i, '');
+      d = add(m.type, name, `${m.type}|${m.text.toLowerCase().replace(/^the\s+/, '')}`, m.name);
     }
     mentionEntity[idx] = d;
     if (d) {
@@ -131,8 +150,8 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
   };
   // Recency looks back (or ahead) a bounded number of names: an antecedent is never pages away.
   const REACH = 200;
-  const lastBefore = (pos: number, ok: (d: Draft) => boolean): Draft | null => {
-    const stop = Math.max(0, namedIndex(pos) - REACH);
+  const lastBefore = (pos: number, ok: (d: Draft) => boolean, reach = REACH): Draft | null => {
+    const stop = Math.max(0, namedIndex(pos) - reach);
     for (let i = namedIndex(pos) - 1; i >= stop; i--) {
       const e = named[i]!;
       if (e.end <= pos && ok(e.draft)) return e.draft;
@@ -145,6 +164,21 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
       if (ok(named[i]!.draft)) return named[i]!.draft;
     }
     return null;
+  };
+
+  // "The mayor", "the company", "the station": the entity last named with that title or word.
+  const definite = (lower: readonly string[], at: number): Draft | null => {
+    if (lower.length !== 2 || lower[0] !== 'the') return null;
+    const noun = lower[1]!;
+    if (TITLE_WORDS.has(noun) && !UNNAMED_NOUNS.has(noun)) {
+      return lastBefore(at, (x) => x.type === 'person' && x.roles.some((r) => r.toLowerCase().split(/\s+/).includes(noun)));
+    }
+    const kind = GENERIC_NOUNS.get(noun);
+    if (kind === undefined) return null;
+    return (
+      lastBefore(at, (x) => (x.type === 'organization' || x.type === 'outlet') && x.name.toLowerCase().split(/\s+/).includes(noun)) ??
+      lastBefore(at, (x) => x.type === kind)
+    );
   };
 
   for (const a of atts) {
@@ -169,6 +203,14 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
     }
     const lower = tokens.lower.slice(src.start, src.end);
     const head = headNoun(lower);
+    if (chosen && chosen.type !== 'person' && UNNAMED_NOUNS.has(head) && !DOCUMENT_NOUNS.has(head)) {
+      // "Commission staff", "officials at the company": people of an organisation, unnamed.
+      const name = srcText.replace(DETERMINERS, '').replace(/\s+/g, ' ').trim();
+      const d = add('unnamed', name.toLowerCase(), `unnamed|${name.toLowerCase()}`, src);
+      speakers.push(d);
+      sourceTypes.push('unnamed');
+      continue;
+    }
     if (chosen && DOCUMENT_NOUNS.has(head) && chosen.type !== 'person') {
       // "The NBC report": a report whose speaker is the outlet named in it.
       speakers.push(chosen);
@@ -185,7 +227,10 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
       const p = PRONOUNS.get(lower[0]!)!;
       let d: Draft | null = null;
       if (p.gender === 'm' || p.gender === 'f') {
-        d = lastBefore(src.start, (x) => x.type === 'person' && (x.gender === null || x.gender === 'u' || x.gender === p.gender));
+        // A name of the pronoun's gender wins over a nearer name of either gender.
+        d =
+          lastBefore(src.start, (x) => x.type === 'person' && x.gender === p.gender, 40) ??
+          lastBefore(src.start, (x) => x.type === 'person' && (x.gender === null || x.gender === 'u' || x.gender === p.gender));
       } else if (p.plural) {
         d = lastBefore(src.start, (x) => x.type === 'organization' || x.type === 'unnamed' || x.type === 'outlet');
       } else if (p.gender === 'n') {
@@ -205,12 +250,25 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
       sourceTypes.push(d ? d.type : null);
       continue;
     }
+    const described = definite(lower, src.start);
+    if (described) {
+      described.mentions.push(src);
+      speakers.push(described);
+      sourceTypes.push(described.type);
+      continue;
+    }
     if (DOCUMENT_NOUNS.has(head)) {
-      const isOrigin = (x: Draft): boolean => x.type === 'outlet' || x.type === 'organization';
+      // "the authority's report": the possessor wrote it.
+      const apostrophe = lower.findIndex((w) => w === '’s' || w === "'s");
+      const owner = apostrophe > 0 ? definite(lower.slice(0, apostrophe), src.start) : null;
+      // Reports come from news outlets; studies, surveys and analyses from organisations.
+      const first: EntityType = STUDY_NOUNS.has(head) ? 'organization' : 'outlet';
+      const second: EntityType = first === 'outlet' ? 'organization' : 'outlet';
       const d =
-        lastBefore(src.start, (x) => x.type === 'outlet') ??
-        firstAfter(src.end, src.end + 80, (x) => x.type === 'outlet') ??
-        lastBefore(src.start, isOrigin);
+        owner ??
+        lastBefore(src.start, (x) => x.type === first) ??
+        firstAfter(src.end, src.end + 80, (x) => x.type === first) ??
+        lastBefore(src.start, (x) => x.type === second);
       if (d) d.mentions.push(src);
       speakers.push(d);
       sourceTypes.push('report');

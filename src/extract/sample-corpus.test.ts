@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scoreDirectories } from '../eval/index.js';
+import { scoreDirectories, scoreSpeakers } from '../eval/index.js';
 import { toBrat } from '../formats/index.js';
 import { extract } from './index.js';
 
@@ -21,5 +21,12 @@ describe('extraction on the bundled sample corpus', () => {
     expect(scores.attribution.f1).toBeGreaterThanOrEqual(0.85);
     expect(scores.content_soft.f1).toBeGreaterThanOrEqual(0.85);
     expect(scores.by_kind.direct.recall).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('resolves most speakers to the expected name and type', async () => {
+    const speakers = await scoreSpeakers(SAMPLE);
+    expect(speakers!.checked).toBeGreaterThan(100);
+    expect(speakers!.nameAccuracy).toBeGreaterThanOrEqual(0.78);
+    expect(speakers!.typeAccuracy).toBeGreaterThanOrEqual(0.8);
   });
 });

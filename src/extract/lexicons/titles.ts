@@ -15,7 +15,9 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(
     'lawmaker legislator delegate diplomat envoy consul deputy assistant associate member head superintendent ' +
     'treasurer comptroller auditor inspector administrator coordinator director-general secretary-general ' +
     'physician doctor nurse surgeon coach owner partner president-elect host anchor commentator consultant ' +
-    'operative donor voter resident veteran student teacher worker farmer'
+    'operative donor voter resident veteran student teacher worker farmer hydrologist engineer biologist ' +
+    'ecologist geologist chemist physicist planner architect economist spokesman organizer pastor rabbi imam ' +
+    'councilman councilwoman councilmember alderman selectman trustee regent provost dean principal'
   ).split(/\s+/),
 );
 
@@ -69,6 +71,7 @@ export const UNNAMED_NOUNS: ReadonlySet<string> = new Set(
     'supporter supporters opponent opponents lawmaker lawmakers member members diplomat diplomats ' +
     'investigator investigators authorities officer officers resident residents voter voters witness ' +
     'witnesses employee employees advisers advisors adviser advisor leader leaders democrats republicans ' +
-    'economist economists researcher researchers scientist scientists administration'
+    'economist economists researcher researchers scientist scientists administration staff staffers ' +
+    'growers farmers workers residents parents teachers students riders customers families neighbors'
   ).split(/\s+/),
 );
