@@ -13,6 +13,7 @@ describe('public surface', () => {
       'scoreDirectories',
       'scoreDocuments',
       'scoreExtractor',
+      'scoreSpeakers',
       'worstArticles',
     ]);
   });
