@@ -20,6 +20,8 @@ export function extendQuotes(doc: Document, att: TokenAttribution): TokenAttribu
   const { tokens, quotes } = doc;
   const last = att.content[att.content.length - 1];
   if (!last) return att;
+  const colonQuote = quoteAfterColon(doc, att);
+  if (colonQuote) return colonQuote;
   let region = quotes.region[last.end - 1]!;
   const para = tokens.paragraph[last.end - 1]!;
   if (region < 0 || quotes.regionEnd[region] !== last.end - 1 || tokens.paragraphStarts[para + 1] !== last.end) return att;
@@ -31,6 +33,28 @@ export function extendQuotes(doc: Document, att: TokenAttribution): TokenAttribu
     content.push({ start: quotes.regionStart[region]!, end: quotes.regionEnd[region]! + 1 });
   }
   return content.length === att.content.length ? att : { ...att, content };
+}
+
+/**
+ * "He put it this way:" closing a paragraph, and the next paragraph opening a
+ * quote: the quote (with the paragraphs that continue it) is the content.
+ */
+function quoteAfterColon(doc: Document, att: TokenAttribution): TokenAttribution | null {
+  const { tokens, quotes } = doc;
+  const para = tokens.paragraph[att.cue.start]!;
+  const next = tokens.paragraphStarts[para + 1]!;
+  if (next >= tokens.count || tokens.word[next - 1] !== ':') return null;
+  // Only when nothing but the cue's own clause lies between the cue and the colon.
+  const last = att.content[att.content.length - 1]!;
+  if (last.end < next - 2 || att.content[0]!.start < att.cue.start) return null;
+  let region = quotes.region[next]!;
+  if (region < 0 || quotes.mark[next] !== 1) return null;
+  const content = [{ start: quotes.regionStart[region]!, end: quotes.regionEnd[region]! + 1 }];
+  while (quotes.continues[region] === 1 && region + 1 < quotes.regionStart.length) {
+    region++;
+    content.push({ start: quotes.regionStart[region]!, end: quotes.regionEnd[region]! + 1 });
+  }
+  return { ...att, content };
 }
 
 /** The kind of an attribution, from its cue and how much of its content is quoted. */

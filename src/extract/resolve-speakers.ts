@@ -27,6 +27,7 @@ interface Draft {
 }
 
 const RELATIVES = new Set(['who', 'which', 'that', 'whom']);
+const PREPOSITIONS = new Set(['of', 'at', 'in', 'for', 'from', 'with', 'on', 'by', 'near', 'to']);
 /** Documents whose author is an organisation more often than a news outlet. */
 const STUDY_NOUNS = new Set(['study', 'survey', 'analysis', 'poll', 'audit', 'review', 'assessment', 'estimate', 'estimates', 'data', 'filing', 'memo', 'letter']);
 /** Common nouns that stand for an organisation or outlet named earlier ("the company", "the station"). */
@@ -193,8 +194,14 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
     const order: EntityType[] = ['person', 'outlet', 'organization'];
     let chosen: Draft | null = null;
     let chosenMention = -1;
+    // A name after a preposition modifies the source's head ("the mayor of Port Ellery, Joanna Brisk").
+    const modifier = (k: number): boolean => {
+      const at = mentions[k]!.title?.start ?? mentions[k]!.name.start;
+      return at > src.start && PREPOSITIONS.has(tokens.lower[at - 1]!);
+    };
+    const ranked = [...inside.filter((k) => !modifier(k)), ...inside.filter(modifier)];
     for (const t of order) {
-      const i = inside.find((k) => mentionEntity[k]!.type === t);
+      const i = ranked.find((k) => mentionEntity[k]!.type === t);
       if (i !== undefined) {
         chosen = mentionEntity[i]!;
         chosenMention = i;
@@ -333,7 +340,11 @@ function addRoles(d: Draft, doc: Document, src: TokenRange, m: Mention): void {
   const nameStart = m.title ? m.title.start : m.name.start;
   if (nameStart > src.start) {
     const before = text.slice(tokens.start[src.start]!, tokens.start[nameStart]!);
-    if (!/[,(]/.test(before)) pushRole(d, before + (m.title ? text.slice(tokens.start[m.title.start]!, tokens.end[m.title.end - 1]!) : ''));
+    const title = m.title ? text.slice(tokens.start[m.title.start]!, tokens.end[m.title.end - 1]!) : '';
+    // "Spokeswoman Haley Morris", or an apposition before the name: "The mayor of X, Jane Doe".
+    const preposed = /^([^,(]+),\s*$/.exec(before);
+    if (!/[,(]/.test(before)) pushRole(d, before + title);
+    else if (preposed) pushRole(d, preposed[1]!);
   }
   if (m.name.end < src.end) {
     const after = text.slice(tokens.end[m.name.end - 1]!, tokens.end[src.end - 1]!);
