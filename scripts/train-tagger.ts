@@ -83,6 +83,9 @@ function build(corpus: readonly GoldArticle[], cueModel: LinearChain | null, mas
       const rs = ranges(ct);
       cues.push({ range: { start: rs[0]!.start, end: rs[rs.length - 1]!.end }, src: tokensOf(doc, a.source), con: tokensOf(doc, a.content) });
     }
+    // The cue tagger never tags inside quotes (see cueFeatures): neither does its gold.
+    for (let i = 0; i < n; i++) if (doc.quotes.region[i]! >= 0) gold[i] = 0;
+    for (let i = 1; i < n; i++) if (gold[i] === 2 && gold[i - 1] === 0) gold[i] = 1;
     cue.push({ seq: cueFeatures(doc), gold });
     if (cueModel === null) continue;
     // The role tagger sees other cues as it will when extracting: the ones the cue tagger is sure of.

@@ -26,8 +26,16 @@ export function cueFeatures(doc: Document): FeatureSequence {
   const at = (arr: Uint32Array, i: number): number => (i >= 0 && i < n ? arr[i]! : BOUNDARY);
   const sentenceHasQuote = new Uint8Array(tokens.sentenceStarts.length);
   for (let i = 0; i < n; i++) if (doc.quotes.region[i]! >= 0) sentenceHasQuote[tokens.sentence[i]!] = 1;
+  // Inside quotation marks is what someone said, never a cue (0.3% of PolNeAR's cue tokens):
+  // those tokens get no features and may only be O, which saves a fifth of the work.
+  const tagMask = new Uint8Array(n * 3).fill(1);
   for (let i = 0; i < n; i++) {
     offsets[i] = k;
+    if (doc.quotes.region[i]! >= 0) {
+      tagMask[i * 3 + 1] = 0;
+      tagMask[i * 3 + 2] = 0;
+      continue;
+    }
     const w0 = f.word[i]!;
     const wm1 = at(f.word, i - 1);
     const wp1 = at(f.word, i + 1);
@@ -86,7 +94,7 @@ export function cueFeatures(doc: Document): FeatureSequence {
     feats[k++] = mix3(T[36]!, w0, sentenceHasQuote[tokens.sentence[i]!]!);
   }
   offsets[n] = k;
-  return { length: n, feats, offsets };
+  return { length: n, feats, offsets, tagMask };
 }
 
 /** A cue the tagger found; `confident` when it is found without the recall bias. */

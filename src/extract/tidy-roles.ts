@@ -43,8 +43,23 @@ export function tidyRoles(doc: Document, att: TokenAttribution): TokenAttributio
     }
     source = s;
   }
-  // "spoke | about the plan": a particle right after the cue belongs to the cue.
   let content = att.content;
+  // “…,” Jane Doe, a former official | wrote: content that runs past its closing quote mark into
+  // the words just before the source gives them back to the source.
+  const lastChunk = content[content.length - 1];
+  if (source && lastChunk && lastChunk.end <= source.start && source.start - lastChunk.end <= 1) {
+    let close = -1;
+    for (let t = lastChunk.start; t < lastChunk.end; t++) if (doc.quotes.mark[t] === 2) close = t;
+    if (close >= 0 && close + 1 < lastChunk.end && doc.quotes.region[close + 1]! < 0) {
+      let from = close + 1;
+      while (from < lastChunk.end && isPunct(tokens.word[from]!)) from++;
+      if (from < lastChunk.end) {
+        source = { start: from, end: source.end };
+        content = [...content.slice(0, -1), { start: lastChunk.start, end: close + 1 }];
+      }
+    }
+  }
+  // "spoke | about the plan": a particle right after the cue belongs to the cue.
   const first = content[0];
   if (first && first.start === cue.end && first.end - first.start > 1 && PARTICLES.has(tokens.lower[first.start]!)) {
     cue = { start: cue.start, end: cue.end + 1 };
