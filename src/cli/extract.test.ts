@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -170,5 +172,26 @@ describe.skipIf(missing !== null)(`claimtrail extract --format brat${missing ? `
     // Running the extractor inside eval gives the same figures as scoring its saved files.
     const direct = await runCli(['eval', '--gold', 'gold', '--json'], { cwd: dir });
     expect(JSON.parse(direct.stdout)).toMatchObject(reference);
+  });
+});
+
+describe('extract --jobs', () => {
+  const bin = join(import.meta.dirname, '..', '..', 'bin', 'claimtrail.js');
+  const built = existsSync(join(import.meta.dirname, '..', '..', 'dist', 'cli', 'extract-worker.js'));
+  // Worker threads run the compiled code: the test drives the built CLI (npm install builds it).
+  it.skipIf(!built)('gives the same output on worker threads as on one thread, in input order', () => {
+    const sample = join(import.meta.dirname, '..', '..', 'data', 'sample');
+    const one = spawnSync(process.execPath, [bin, 'extract', sample, '--format', 'jsonl'], { encoding: 'utf8' });
+    const two = spawnSync(process.execPath, [bin, 'extract', sample, '--format', 'jsonl', '--jobs', '2'], { encoding: 'utf8' });
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    expect(two.stdout.split('\n').length).toBeGreaterThan(10);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
+  it('refuses a --jobs that is not a number', async () => {
+    const r = await runCli(['extract', 'x.txt', '--jobs', 'many']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--jobs/);
   });
 });

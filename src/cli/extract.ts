@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { extract } from '../extract/index.js';
 import {
   DEFAULT_MAX_ARTICLE_BYTES,
   findArticleFiles,
@@ -18,6 +18,7 @@ import type { ArticlePath } from '../formats/index.js';
 import type { Extraction } from '../model/index.js';
 import { UsageError } from './io.js';
 import type { CliIO, Command } from './io.js';
+import { createExtractPool } from './extract-pool.js';
 import { createProgress } from './progress.js';
 
 const USAGE = `usage: claimtrail extract <files|dirs…> [--format pretty|json|jsonl|brat] [--out DIR]
@@ -31,6 +32,7 @@ options:
                        brat:  NAME.ann standoff files (PolNeAR style) in --out
   -o, --out DIR        write one file per article into DIR (brat: NAME.ann, json: NAME.json)
       --max-bytes N    skip files larger than N bytes (default ${DEFAULT_MAX_ARTICLE_BYTES}, 16 MiB)
+  -j, --jobs N         extract on N worker threads (default 1; 0 = one per core); output keeps input order
   -h, --help           show this help
 
 A file that cannot be used (binary, not UTF-8, empty, too large) is reported on
@@ -49,6 +51,7 @@ interface ExtractConfig {
   readonly inputs: readonly string[];
   readonly output: Output;
   readonly maxBytes: number;
+  readonly jobs: number;
 }
 
 function outputOf(format: Format, out: string | undefined, io: CliIO): Output {
@@ -74,6 +77,7 @@ function parseConfig(args: string[], io: CliIO): ExtractConfig | 'help' {
         format: { type: 'string', short: 'f', default: 'pretty' },
         out: { type: 'string', short: 'o' },
         'max-bytes': { type: 'string', default: String(DEFAULT_MAX_ARTICLE_BYTES) },
+        jobs: { type: 'string', short: 'j', default: '1' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -81,12 +85,14 @@ function parseConfig(args: string[], io: CliIO): ExtractConfig | 'help' {
     throw usage(err instanceof Error ? err.message : String(err));
   }
   const { values, positionals } = parsed;
-  const { format, out, 'max-bytes': maxBytes, help } = values;
+  const { format, out, 'max-bytes': maxBytes, jobs, help } = values;
   if (help) return 'help';
   if (!(FORMATS as readonly string[]).includes(format)) throw usage(`unknown format '${format}': use pretty, json, jsonl or brat`);
   if (!/^[1-9]\d*$/.test(maxBytes)) throw usage(`--max-bytes: expected a positive number of bytes, got '${maxBytes}'`);
+  if (!/^\d+$/.test(jobs)) throw usage(`--jobs: expected a number of threads, got '${jobs}'`);
   if (positionals.length === 0) throw usage('no files or directories given');
-  return Object.freeze({ inputs: positionals, output: outputOf(format as Format, out, io), maxBytes: Number(maxBytes) });
+  const threads = Number(jobs) === 0 ? availableParallelism() : Math.min(Number(jobs), 64);
+  return Object.freeze({ inputs: positionals, output: outputOf(format as Format, out, io), maxBytes: Number(maxBytes), jobs: threads });
 }
 
 /** Where extractions go; `write` resolves to why one could not be written, or null. */
@@ -179,30 +185,40 @@ export const extractCommand: Command = async (args, io) => {
   const { output } = config;
   const sink = output.to === 'directory' ? directorySink(output.format, output.dir) : stdoutSink(output.format, io, oneDocument);
   const read = (entry: ArticlePath | undefined) => (entry ? readArticleFile(entry.path, { maxBytes: config.maxBytes }) : null);
+  const pool = createExtractPool(config.jobs);
+  // Each file is read, then extracted (on a worker when there are several); up to `ahead` files are in
+  // flight at once and results are written in input order.
+  const ahead = Math.max(1, config.jobs * 2);
+  const start = (entry: ArticlePath) =>
+    read(entry)!.then(async (article) => {
+      if (article.kind === 'diagnostic') return { article, extraction: null };
+      try {
+        return { article, extraction: await pool.run(article.text, entry.name) };
+      } catch (err) {
+        throw new Error(`${entry.file}: extraction failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      }
+    });
   try {
     for (const d of diagnostics) report(d.file, d.reason);
-    // The next file is read while this one is extracted.
-    let next = read(files[0]);
+    const inFlight: ReturnType<typeof start>[] = [];
+    let queued = 0;
     for (let i = 0; i < files.length && !sink.closed(); i += 1) {
+      while (queued < files.length && queued < i + ahead) inFlight.push(start(files[queued++]!));
       const entry = files[i]!;
-      const article = await next!;
-      next = read(files[i + 1]);
+      const { article, extraction } = await inFlight.shift()!;
       if (article.kind === 'diagnostic') {
         report(entry.file, article.reason);
-      } else {
-        let extraction: Extraction;
-        try {
-          extraction = extract(article.text, { file: entry.name });
-        } catch (err) {
-          throw new Error(`${entry.file}: extraction failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
-        }
+      } else if (extraction) {
         const problem = await sink.write(extraction, article.text, entry);
         if (problem !== null) report(entry.file, problem);
       }
       progress.tick();
     }
+    // Nothing left running behind an early stop (a closed pipe).
+    await Promise.allSettled(inFlight);
     await sink.end();
   } finally {
+    await pool.close();
     progress.done();
   }
   return failed ? 1 : 0;
