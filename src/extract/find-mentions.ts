@@ -25,7 +25,7 @@ export interface Mention {
 }
 
 /** Words that may join capitalised words inside one name ("Department of Defense"). */
-const CONNECTORS = new Set(['of', 'for', '&', 'de', 'del', 'la', 'van', 'von', 'on']);
+const CONNECTORS = new Set(['of', 'for', '&', 'de', 'del', 'la', 'van', 'von']);
 /** Capitalised sentence openers and function words that never start a name. */
 const OPENERS = new Set(
   (
@@ -64,7 +64,8 @@ export function findMentions(doc: Document): Mention[] {
     while (j < n) {
       const x = tokens.word[j]!;
       if (tokens.paragraph[j] !== tokens.paragraph[i]) break;
-      if (isCapitalized(x) && x !== '’s') {
+      // Days and months end a name ("Mayor Jane Doe Tuesday").
+      if (isCapitalized(x) && x !== '’s' && !MONTHS.has(tokens.lower[j]!)) {
         j++;
         continue;
       }
