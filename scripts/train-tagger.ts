@@ -19,6 +19,7 @@ const { values } = parseArgs({
     train: { type: 'string', default: '../shared/data/polnear/train' },
     epochs: { type: 'string', default: '22' },
     'role-epochs': { type: 'string' },
+    seed: { type: 'string', default: '13' },
     out: { type: 'string', default: 'models' },
     limit: { type: 'string' },
     mask: { type: 'string', default: 'gold' },
@@ -119,7 +120,7 @@ function build(corpus: readonly GoldArticle[], cueModel: LinearChain | null, mas
 
 function train(name: string, tags: readonly string[], bits: number, examples: Example[], epochs: number): Buffer {
   const trainer = new PerceptronTrainer(emptyModel(tags, bits, bioAllowed(tags)));
-  const r = rng(13);
+  const r = rng(Number(values.seed));
   for (let e = 0; e < epochs; e++) {
     let wrong = 0;
     let total = 0;
