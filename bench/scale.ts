@@ -133,8 +133,8 @@ function synthetic(i: number): { article: ArticleToStore; extraction: Extraction
   return { article, extraction };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-scale-'));
-const file = values.keep ?? join(dir, 'scale.db');
+const dir = values.keep ? null : mkdtempSync(join(tmpdir(), 'claimtrail-bench-scale-'));
+const file = dir === null ? resolve(values.keep!) : join(dir, 'scale.db');
 const store = openStore(file);
 const heap: number[] = [];
 const t0 = performance.now();
@@ -186,4 +186,4 @@ console.log(`  search (2 words)  ${search}`);
 console.log(`  search (1 word)   ${searchOne}`);
 console.log(`  speaker page      ${speakerPage}`);
 console.log(`  trace             ${trace}`);
-if (!values.keep) rmSync(dir, { recursive: true, force: true });
+if (dir !== null) rmSync(dir, { recursive: true, force: true });

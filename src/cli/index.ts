@@ -13,6 +13,7 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
   trace: { summary: 'where a statement comes from, and who else carried it', load: async () => (await import('./trace.js')).traceCommand },
   stats: { summary: 'counts of what the database holds', load: async () => (await import('./stats.js')).statsCommand },
   export: { summary: 'write articles, attributions and speakers as jsonl, csv or brat', load: async () => (await import('./export.js')).exportCommand },
+  serve: { summary: 'serve the web app and its JSON API', load: async () => (await import('./serve.js')).serveCommand },
 });
 
 function help(): string {

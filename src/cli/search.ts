@@ -12,7 +12,7 @@ occur; "quoted words" must occur together.
 
 options:
       --speaker NAME  only statements by this speaker (any name form, or an id)
-      --outlet NAME   only articles from this outlet ("the Times", "NYT" …)
+      --outlet NAME   only articles from this outlet ("the Tribune", "NVT" …)
       --since DATE    only articles published on or after DATE (YYYY-MM-DD)
       --until DATE    only articles published on or before DATE
       --kind KIND     ${ATTRIBUTION_KINDS.join(', ')}

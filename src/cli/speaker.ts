@@ -6,7 +6,7 @@ import { formatTable } from './table.js';
 const USAGE = `usage: claimtrail speaker <name|id> [--json]
 
 One speaker: roles over time, statements by date, and the outlets that
-quoted them. Any name form the linker accepts works ("Quiroga", "the Times").
+quoted them. Any name form the linker accepts works ("Quiroga", "the Tribune").
 
 options:
       --limit N    show at most N statements (default 200)
@@ -47,6 +47,8 @@ export const speakerCommand: Command = async (args: string[], io: CliIO): Promis
     }
     const out: string[] = [];
     out.push(`${page.name}  (${page.type}, speaker ${page.id})  ${page.statements} statements in ${page.articles} articles\n`);
+    const others = store.findSpeakers(query).filter((s) => s.id !== page.id);
+    if (others.length > 0) out.push(`other speakers matching '${query}': ${others.slice(0, 5).map((s) => `${s.name} (${s.id})`).join(', ')}\n`);
     if (page.aliases.length > 0) out.push(`also: ${page.aliases.join(', ')}\n`);
     if (page.datedRoles.length > 0) {
       out.push('\nroles\n');

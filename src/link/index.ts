@@ -4,6 +4,7 @@ export {
   minhash,
   claimWords,
   sameClaim,
+  sameClaimWords,
   signatureSimilarity,
   bandKeys,
   SIGNATURE_SIZE,

@@ -56,8 +56,11 @@ export function claimWords(text: string): Set<string> {
 
 /** Whether two contents carry the same claim, compared exactly. */
 export function sameClaim(a: string, b: string): boolean {
-  const wa = claimWords(a);
-  const wb = claimWords(b);
+  return sameClaimWords(claimWords(a), claimWords(b));
+}
+
+/** {@link sameClaim} on content words already computed. */
+export function sameClaimWords(wa: ReadonlySet<string>, wb: ReadonlySet<string>): boolean {
   if (wa.size < MIN_CLAIM_WORDS || wb.size < MIN_CLAIM_WORDS) return false;
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;

@@ -26,17 +26,17 @@ export type LinkDecision = { readonly kind: 'unlinked' } | SpeakerDecision;
 
 /** A decision that the reference is a stored or new speaker. */
 export interface SpeakerDecision {
-      readonly kind: 'speaker';
-      /** An existing speaker, or null to create one. */
-      readonly id: number | null;
-      readonly name: string;
-      readonly type: EntityType;
-      readonly first: string | null;
-      readonly surname: string | null;
-      /** Name keys that should lead to this speaker from now on. */
-      readonly aliases: readonly string[];
-      /** Whether an existing speaker known only by surname now gets its full name. */
-      readonly rename: boolean;
+  readonly kind: 'speaker';
+  /** An existing speaker, or null to create one. */
+  readonly id: number | null;
+  readonly name: string;
+  readonly type: EntityType;
+  readonly first: string | null;
+  readonly surname: string | null;
+  /** Name keys that should lead to this speaker from now on. */
+  readonly aliases: readonly string[];
+  /** Whether an existing speaker known only by surname (or an outlet by a short name) now gets its full name. */
+  readonly rename: boolean;
 }
 
 /** The alias key of a person's full name. */
@@ -57,8 +57,8 @@ const UNLINKED: LinkDecision = Object.freeze({ kind: 'unlinked' });
  * one person of that surname named in the same article, else the one stored
  * person of that surname whose roles do not conflict, else stays apart.
  * Different first names never match. Organisations and outlets match on
- * their name without "the", their acronym ("NYT") or a last word that only
- * one of them has ("the Times"). Unnamed sources, reports and documents that
+ * their name without "the", their acronym ("NVT") or a last word that only
+ * one of them has ("the Tribune"). Unnamed sources, reports and documents that
  * did not resolve to an outlet stay in their article.
  */
 export function linkSpeaker(ref: SpeakerRef, directory: SpeakerDirectory, articleEntities: readonly Entity[] = []): LinkDecision {
@@ -82,7 +82,7 @@ function linkPerson(ref: SpeakerRef, directory: SpeakerDirectory, articleEntitie
   if (first === null) {
     const corrected = directory.pinned(personKey(null, surname));
     if (corrected !== undefined) return speaker(corrected, display, 'person', null, surname, []);
-    // The article itself may name the full person: "Claudia Sheinbaum … Sheinbaum said".
+    // The article itself may name the full person: "Marta Quiroga … Quiroga said".
     const full = articleEntities
       .filter((e) => e.type === 'person')
       .map((e) => parsePersonName(e.name))
@@ -114,10 +114,10 @@ function linkPerson(ref: SpeakerRef, directory: SpeakerDirectory, articleEntitie
 
 /**
  * A source typed as an organisation that is plainly a known person ("Mayor
- * Voss", "Okafor" in an article that names Dana Okafor): linked as that
- * person. Only with evidence: the person's full name is stored, or the
- * article names them, or a title precedes the one stored person of that
- * surname; and never when an organisation of that name is known.
+ * Voss", "Okafor"): linked as that person. Only with evidence: the person's
+ * full name is stored, or the article names them, or the name is a title
+ * plus, or just, the surname of the one stored person who has it; and never
+ * when an organisation of that name is known.
  */
 function personTypedAsOrg(ref: SpeakerRef, directory: SpeakerDirectory, articleEntities: readonly Entity[]): LinkDecision | null {
   const org = parseOrgName(ref.name);
@@ -128,10 +128,16 @@ function personTypedAsOrg(ref: SpeakerRef, directory: SpeakerDirectory, articleE
   if (name.first !== null) {
     return typeof directory.alias(personKey(name.first, name.surname)) === 'number' ? linkPerson(asPerson, directory, articleEntities) : null;
   }
-  const named = articleEntities.some((e) => e.type === 'person' && parsePersonName(e.name)?.surname === name.surname);
-  const titled = name.display !== ref.name.trim();
+  // The article names someone of that surname in full, and that person is known (whatever type the extractor gave the mention).
+  const named = articleEntities.some((e) => {
+    const full = parsePersonName(e.name);
+    if (!full || full.surname !== name.surname || full.first === null) return false;
+    return e.type === 'person' || typeof directory.alias(personKey(full.first, full.surname)) === 'number';
+  });
+  // A lone word that is the surname of exactly one known person, and no known organisation, is that person.
+  const titledOrBare = name.display !== ref.name.trim() || (/^\p{Lu}\p{Ll}+$/u.test(ref.name.trim()) && !org?.isAcronym);
   const stored = directory.personsBySurname(name.surname).filter((p) => p.first !== null);
-  if (named || (titled && stored.length === 1)) {
+  if (named || (titledOrBare && stored.length === 1)) {
     const decision = linkPerson(asPerson, directory, articleEntities);
     return decision.kind === 'speaker' && decision.id !== null ? decision : null;
   }
@@ -151,7 +157,7 @@ function linkOrg(ref: SpeakerRef, directory: SpeakerDirectory): LinkDecision {
     const full = directory.alias(`o#:${name.key}`);
     if (typeof full === 'number') return found(full);
   } else if (name.acronym) {
-    // "The New York Times" after "NYT": the acronym was stored as a name, and the full name is better.
+    // "The North Valley Tribune" after "NVT": the acronym was stored as a name, and the full name is better.
     const short = directory.alias(orgKey(name.acronym));
     if (typeof short === 'number') return { ...speaker(short, name.display, ref.type, null, null, aliases), rename: true };
   }

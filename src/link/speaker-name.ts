@@ -2,7 +2,7 @@
  * Name forms for linking speakers across articles. A person's name is reduced
  * to first name and surname (titles, honorifics and suffixes dropped); an
  * organisation's or outlet's to its words without a leading "the", plus the
- * acronym and last word it may be called by ("NYT", "the Times").
+ * acronym and last word it may be called by ("NVT", "the Tribune").
  */
 
 /** Words that come before a person's name as a title or description, never as part of it. */
@@ -18,7 +18,16 @@ const TITLE_WORDS = new Set([
   'imam', 'bishop', 'cardinal', 'archbishop', 'assemblyman', 'assemblywoman', 'councilman', 'councilwoman',
   'councilmember', 'treasurer', 'auditor', 'comptroller', 'superintendent', 'principal', 'dean', 'provost',
   'inspector', 'agent', 'sergeant', 'lieutenant', 'corporal', 'private', 'marshal', 'emir', 'sheikh', 'crown',
+  'researcher', 'lawyer', 'farmer', 'teacher', 'owner', 'manager', 'organizer', 'organiser', 'worker', 'member',
+  'producer', 'editor', 'author', 'doctor', 'investor', 'resident', 'consultant', 'engineer', 'historian',
+  'physician', 'nurse', 'fisherman', 'fisherwoman', 'student', 'volunteer', 'activist', 'candidate', 'trustee',
 ]);
+
+/**
+ * Professions by their ending ("Hydrologist Luis Ferreira", "Statistician",
+ * "Economist"). A bare "-ist" is not enough: surnames end so (Lindqvist).
+ */
+const PROFESSION_SUFFIX = /(?:ologist|onomist|ographer|ician|scientist|analyst|journalist|columnist|strategist|specialist)$/;
 
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'esq']);
 const ORG_STOP = new Set(['the', 'of', 'and', 'for', 'on', 'in', 'at', 'a', 'an', '&']);
@@ -46,13 +55,16 @@ export interface PersonName {
   readonly surname: string;
 }
 
-/** Parses a person's name, dropping leading titles ("Mexican President") and trailing suffixes ("Jr."). Null if nothing is left. */
+/** Parses a person's name, dropping leading titles ("Regional Water Director") and trailing suffixes ("Jr."). Null if nothing is left. */
 export function parsePersonName(name: string): PersonName | null {
   if (!/\p{Lu}/u.test(name)) return null;
   let tokens = name.replace(/[’']s$/, '').split(/\s+/).filter((t) => t !== '');
-  const isTitle = (t: string): boolean => TITLE_WORDS.has(foldName(t).replace(/-/g, ''));
+  const isTitle = (t: string): boolean => {
+    const f = foldName(t).replace(/-/g, '');
+    return TITLE_WORDS.has(f) || PROFESSION_SUFFIX.test(f);
+  };
   if (tokens.every((t) => isTitle(t) || /^the$/i.test(t))) return null;
-  // Everything up to the last title word is preamble ("former Mexican President");
+  // Everything up to the last title word is preamble ("former Regional Water Director");
   // a title word that ends the name is a surname ("Martin Luther King").
   let cut = -1;
   tokens.forEach((t, i) => {
@@ -82,17 +94,17 @@ export interface OrgName {
   readonly display: string;
   /** Folded name without a leading "the". */
   readonly key: string;
-  /** Initials of the significant words ("nyt" for "The New York Times"), or the name itself when it is an acronym. */
+  /** Initials of the significant words ("nvt" for "The North Valley Tribune"), or the name itself when it is an acronym. */
   readonly acronym: string | null;
-  /** True when the name as written is an acronym ("NBC", "NYT"). */
+  /** True when the name as written is an acronym ("KRN", "NVT"). */
   readonly isAcronym: boolean;
-  /** The last word of a several-word name ("times"), which a later mention may use alone. */
+  /** The last word of a several-word name ("tribune"), which a later mention may use alone. */
   readonly lastWord: string | null;
 }
 
 /** Parses an organisation's or outlet's name. Null if nothing is left. */
 export function parseOrgName(name: string): OrgName | null {
-  // "The New York Times" keeps its article; "the Times" in running text does not.
+  // "The North Valley Tribune" keeps its article; "the Tribune" in running text does not.
   const display = name.trim().replace(/^the\s+/, '').replace(/[’']s$/, '');
   const key = foldName(display.replace(/^the\s+/i, ''));
   if (key === '') return null;

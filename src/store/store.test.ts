@@ -136,8 +136,20 @@ describe.each(BACKENDS)('store ($name)', ({ open }) => {
       expect(results[0]!.score).toBeGreaterThan(0);
     });
 
+    it('ranks better matches first, with and without filters', () => {
+      put(store, 'The estuary, the estuary, the estuary matters most, Tobias Renner said.', [
+        { content: 'The estuary, the estuary, the estuary matters most', cue: 'said', speaker: { name: 'Tobias Renner', type: 'person' } },
+      ], { outlet: 'Coastline Weekly', publishedAt: '2025-03-21' });
+      for (const results of [store.search('estuary'), store.search('estuary', { outlet: 'Coastline Weekly' })]) {
+        expect(results[0]?.attribution.content).toBe('The estuary, the estuary, the estuary matters most');
+        const scores = results.map((r) => r.score);
+        expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      }
+    });
+
     it('filters by speaker, outlet, dates and kind', () => {
       expect(store.search('estuary')).toHaveLength(2);
+      expect(store.search('estuary', { limit: 1 })).toHaveLength(1);
       expect(store.search('estuary', { speaker: 'Renner' }).map((r) => r.speaker?.name)).toEqual(['Tobias Renner']);
       expect(store.search('estuary', { outlet: 'the Gazette' }).map((r) => r.article.outlet)).toEqual(['The Harbor Gazette']);
       expect(store.search('estuary', { since: '2025-03-15' }).map((r) => r.article.publishedAt)).toEqual(['2025-03-20']);

@@ -41,7 +41,7 @@ export interface ArticleRecord {
   readonly title: string | null;
   readonly byline: string | null;
   readonly outlet: string | null;
-  /** The outlet as a linked speaker, so "The New York Times" here and "the Times" quoted elsewhere are one. */
+  /** The outlet as a linked speaker, so "The North Valley Tribune" here and "the Tribune" quoted elsewhere are one. */
   readonly outletSpeakerId: number | null;
   readonly publishedAt: string | null;
   readonly summaryOnly: boolean;
@@ -206,7 +206,12 @@ export interface Store {
   splitSpeaker(id: number, name: string): number;
   /** Speakers matching a name or id, best first. */
   findSpeakers(nameOrId: string): SpeakerSummary[];
-  articles(): IterableIterator<ArticleRecord>;
+  /** Every article in id order; `after` starts past that id (a page cursor). */
+  articles(options?: { readonly after?: number }): IterableIterator<ArticleRecord>;
+  /** One article by id, or null. */
+  article(id: number): ArticleRecord | null;
+  /** The id of the article stored under an identity, or null. */
+  articleId(identity: string): number | null;
   attributions(articleId?: number): StoredAttribution[];
   allSpeakers(): IterableIterator<SpeakerSummary>;
   close(): void;

@@ -214,24 +214,54 @@ export function createQueries(db: Database): StoreQueries {
       where.push('a.kind = ?');
       params.push(kind);
     }
-    const sql =
-      match !== null
-        ? `SELECT ${RESULT_COLUMNS}, -bm25(attribution_fts) AS score, snippet(attribution_fts, 0, '[', ']', '…', 16) AS snippet
-           FROM attribution_fts JOIN attributions a ON a.id = attribution_fts.rowid
-           JOIN articles ar ON ar.id = a.article_id LEFT JOIN speakers s ON s.id = a.speaker_id
-           WHERE ${where.join(' AND ')} ORDER BY bm25(attribution_fts), a.id LIMIT ?`
-        : `SELECT ${RESULT_COLUMNS}, 0 AS score, a.content AS snippet
-           FROM attributions a JOIN articles ar ON ar.id = a.article_id LEFT JOIN speakers s ON s.id = a.speaker_id
-           ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ar.published_at DESC, a.id LIMIT ?`;
     params.push(limit);
-    const rows = db.prepare<(string | number)[], ResultRow & { score: number; snippet: string }>(sql).all(...params);
-    return rows.map((r) => ({
-      attribution: attributionRef(r),
-      article: articleRef(r),
-      speaker: speakerLink(r),
-      snippet: r.snippet,
-      score: Math.round(r.score * 1e6) / 1e6,
-    }));
+    if (match === null) {
+      const sql = `SELECT ${RESULT_COLUMNS}, 0 AS score, a.content AS snippet
+        FROM attributions a JOIN articles ar ON ar.id = a.article_id LEFT JOIN speakers s ON s.id = a.speaker_id
+        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ar.published_at DESC, a.id LIMIT ?`;
+      return db
+        .prepare<(string | number)[], ResultRow & { score: number; snippet: string }>(sql)
+        .all(...params)
+        .map((r) => ({ attribution: attributionRef(r), article: articleRef(r), speaker: speakerLink(r), snippet: r.snippet, score: 0 }));
+    }
+    // Rank first, touching only what the filters need; snippets and details only for the hits
+    // kept. A common word matches tens of thousands of rows, and a snippet for each costs as
+    // much again as ranking them.
+    const filtered = where.length > 1;
+    const ranked = db
+      .prepare<(string | number)[], { id: number; rank: number }>(
+        filtered
+          ? `SELECT a.id AS id, bm25(attribution_fts) AS rank FROM attribution_fts JOIN attributions a ON a.id = attribution_fts.rowid
+             JOIN articles ar ON ar.id = a.article_id LEFT JOIN speakers s ON s.id = a.speaker_id
+             WHERE ${where.join(' AND ')} ORDER BY rank, a.id LIMIT ?`
+          : `SELECT rowid AS id, bm25(attribution_fts) AS rank FROM attribution_fts WHERE attribution_fts MATCH ? ORDER BY rank, rowid LIMIT ?`,
+      )
+      .all(...params);
+    if (ranked.length === 0) return [];
+    const ids = JSON.stringify(ranked.map((r) => r.id));
+    const details = new Map(
+      db
+        .prepare<[string], ResultRow>(
+          `SELECT ${RESULT_COLUMNS} FROM attributions a JOIN articles ar ON ar.id = a.article_id LEFT JOIN speakers s ON s.id = a.speaker_id
+           WHERE a.id IN (SELECT value FROM json_each(?))`,
+        )
+        .all(ids)
+        .map((r) => [r.a_id, r]),
+    );
+    const snippets = new Map(
+      db
+        .prepare<[string, string], { id: number; snippet: string }>(
+          `SELECT rowid AS id, snippet(attribution_fts, 0, '[', ']', '…', 16) AS snippet FROM attribution_fts
+           WHERE attribution_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+        )
+        .all(match, ids)
+        .map((r) => [r.id, r.snippet]),
+    );
+    return ranked.flatMap(({ id, rank }) => {
+      const r = details.get(id);
+      if (!r) return [];
+      return [{ attribution: attributionRef(r), article: articleRef(r), speaker: speakerLink(r), snippet: snippets.get(id) ?? r.a_content, score: Math.round(-rank * 1e6) / 1e6 }];
+    });
   }
 
   function speakerPage(nameOrId: string, options: { readonly limit?: number } = {}): SpeakerPage | null {
@@ -256,7 +286,9 @@ export function createQueries(db: Database): StoreQueries {
     const claim: ClaimMember[] = members.map((m) => ({ attribution: attributionRef(m), article: articleRef(m), speaker: speakerLink(m) }));
     const chain: TraceStep[] = [{ kind: 'article', article }];
     if (speaker) {
-      const cited = row.a_kind === 'according-to' || speaker.type === 'outlet' || speaker.type === 'report' || speaker.type === 'document';
+      // An outlet, report or document (or whatever "according to" names, unless a person) is a cited source, not the speaker.
+      const cited =
+        speaker.type === 'outlet' || speaker.type === 'report' || speaker.type === 'document' || (row.a_kind === 'according-to' && speaker.type !== 'person');
       if (cited) {
         // The cited outlet's own article carrying the claim, if the record has one.
         const own = speaker.id === null ? undefined : members.find((m) => m.outlet_id === speaker.id && m.ar_id !== row.ar_id);

@@ -1,15 +1,24 @@
 import type { Database } from 'better-sqlite3';
 import {
+  BANDS,
   bandKeys,
+  claimWords,
   linkSpeaker,
   minhash,
-  sameClaim,
+  sameClaimWords,
   type KnownPerson,
   type SpeakerDecision,
   type SpeakerDirectory,
 } from '../../link/index.js';
 import { quoteSelector, spanRanges, type Entity, type Extraction, type Span, type SpeakerRef } from '../../model/index.js';
 import type { ArticleToStore, PutOutcome } from '../store.js';
+
+/**
+ * Candidates read per LSH band, oldest first. A claim carried by hundreds of
+ * articles fills its bands; any one member of it is enough to join it, so the
+ * work per new attribution stays bounded however large a group grows.
+ */
+const PER_BAND = 4;
 
 /** Writes articles with their attributions: linking speakers and grouping claims as it goes. */
 export interface ArticleWriter {
@@ -43,8 +52,11 @@ export function createArticleWriter(db: Database): ArticleWriter {
       INSERT INTO spans (attribution_id, role, start, "end", exact, prefix, suffix, parts)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     insertRole: db.prepare('INSERT OR IGNORE INTO speaker_roles (speaker_id, article_id, role) VALUES (?, ?, ?)'),
-    bandCandidates: db.prepare<[number], { attribution_id: number }>('SELECT attribution_id FROM claim_bands WHERE band = ?'),
-    candidate: db.prepare<[number], { content: string; claim_id: number }>('SELECT content, claim_id FROM attributions WHERE id = ?'),
+    // One index seek per band, each reading at most PER_BAND rows: a band that thousands share costs no more than a rare one.
+    bandCandidates: db.prepare<number[], { attribution_id: number; claim_id: number; content: string }>(`
+      SELECT a.id AS attribution_id, a.claim_id, a.content FROM attributions a WHERE a.id IN (
+        ${Array.from({ length: BANDS }, () => `SELECT * FROM (SELECT attribution_id FROM claim_bands WHERE band = ? ORDER BY attribution_id LIMIT ${PER_BAND})`).join(' UNION ')}
+      ) ORDER BY a.id`),
     insertBand: db.prepare('INSERT OR IGNORE INTO claim_bands (band, attribution_id) VALUES (?, ?)'),
     alias: db.prepare<[string], { speaker_id: number | null; pinned: number }>('SELECT speaker_id, pinned FROM speaker_aliases WHERE key = ?'),
     insertAlias: db.prepare('INSERT INTO speaker_aliases (key, speaker_id) VALUES (?, ?)'),
@@ -91,7 +103,7 @@ export function createArticleWriter(db: Database): ArticleWriter {
     const row = q.alias.get(key);
     if (row === undefined) q.insertAlias.run(key, id);
     else if (row.speaker_id !== id && !key.startsWith('p:') && !key.startsWith('o:')) {
-      // A derived name ("times", "nyt") claimed by two speakers leads to neither.
+      // A derived name ("tribune", "nvt") claimed by two speakers leads to neither.
       q.blurAlias.run(key);
     }
   }
@@ -113,15 +125,12 @@ export function createArticleWriter(db: Database): ArticleWriter {
       return;
     }
     const bands = bandKeys(sig);
+    const words = claimWords(content);
     const claims = new Set<number>();
-    const seen = new Set<number>();
-    for (const band of bands) {
-      for (const { attribution_id: other } of q.bandCandidates.all(band)) {
-        if (seen.has(other) || other === attributionId) continue;
-        seen.add(other);
-        const row = q.candidate.get(other);
-        if (row && sameClaim(content, row.content)) claims.add(row.claim_id);
-      }
+    for (const candidate of q.bandCandidates.all(...bands)) {
+      // One member of a group is enough to join it.
+      if (claims.has(candidate.claim_id)) continue;
+      if (sameClaimWords(words, claimWords(candidate.content))) claims.add(candidate.claim_id);
     }
     const claimId = Math.min(attributionId, ...claims);
     q.setClaim.run(claimId, attributionId);

@@ -1,0 +1,33 @@
+import { expect, it } from 'vitest';
+import * as api from './index.js';
+
+// Pins the public surface: a change here is an API change, made on purpose.
+it('exports the ingest API', () => {
+  expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
+    [
+      "ARTICLE_EXTENSIONS",
+      "DEFAULT_TIMEOUT_MS",
+      "articleContentHash",
+      "articleIdentity",
+      "createArticleInput",
+      "createDiagnostic",
+      "detectFormat",
+      "expandSources",
+      "fetchUrl",
+      "htmlToText",
+      "ingest",
+      "isDiagnostic",
+      "isUrl",
+      "normaliseDate",
+      "normaliseText",
+      "parseXml",
+      "readHtml",
+      "readJsonFeed",
+      "readJsonLines",
+      "readSource",
+      "readSourceRef",
+      "readText",
+      "readXmlFeed",
+    ]
+  `);
+});
