@@ -1,4 +1,14 @@
 export * from './model/index.js';
-export { extract, type ExtractOptions } from './extract/index.js';
+export {
+  extract,
+  loadModels,
+  trainTaggers,
+  serializeModel,
+  deserializeModel,
+  type ExtractOptions,
+  type Models,
+  type TrainOptions,
+  type TrainingArticle,
+} from './extract/index.js';
 export * from './formats/index.js';
 export * from './eval/index.js';

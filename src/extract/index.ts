@@ -10,6 +10,8 @@ import { tidyRoles } from './tidy-roles.js';
 export type { Models } from './find-attributions.js';
 export { loadModels } from './load-models.js';
 export { readHeader, type Header } from './read-header.js';
+export { trainTaggers, type TrainOptions, type TrainingArticle } from './train-taggers.js';
+export { serializeModel, deserializeModel } from './tagger/model-io.js';
 
 /** Options for {@link extract}. */
 export interface ExtractOptions {
