@@ -18,7 +18,7 @@ export interface Mention {
   readonly type: MentionType;
   /** Tokens of the name itself (titles excluded). */
   readonly name: TokenRange;
-  /** Tokens of a pre-name title inside the same capitalised run ("Mexican President"), if any. */
+  /** Tokens of a pre-name title inside the same capitalised run ("Harbor Commissioner"), if any. */
   readonly title: TokenRange | null;
   /** The name as written. */
   readonly text: string;
@@ -111,7 +111,7 @@ function classifyRun(doc: Document, runStart: number, runEnd: number, out: Menti
     out.push({ type: 'place', name: { start: s, end: e }, title: null, text: span(s, e) });
     return;
   }
-  // A title inside the run ("Mexican President Claudia Sheinbaum"): the name follows the last title word.
+  // A title inside the run ("Harbor Commissioner Dana Okafor"): the name follows the last title word.
   let titleEnd = -1;
   for (let k = s; k < e - 1; k++) if (TITLE_WORDS.has(tokens.lower[k]!) || HONORIFICS.has(tokens.lower[k]!)) titleEnd = k + 1;
   if (titleEnd > 0 && tokens.word[titleEnd] === '.') titleEnd++;

@@ -219,7 +219,7 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
       continue;
     }
     if (chosen && DOCUMENT_NOUNS.has(head) && chosen.type !== 'person') {
-      // "The NBC report": a report whose speaker is the outlet named in it.
+      // "The Harbor Ledger report": a report whose speaker is the outlet named in it.
       speakers.push(chosen);
       sourceTypes.push('report');
       continue;

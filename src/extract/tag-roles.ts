@@ -254,7 +254,7 @@ export function rolesFromTags(tags: Int32Array, offset: number, cue: TokenRange)
       source = s;
     }
   }
-  // A source the tagger broke in two ("Name, a specialist … and | a former official") is one phrase.
+  // A source the tagger broke in two ("Name, a hydrologist at … and | a former adviser") is one phrase.
   if (source) {
     for (const s of sources) {
       if (s === source) continue;

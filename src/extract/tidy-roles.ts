@@ -29,13 +29,13 @@ export function tidyRoles(doc: Document, att: TokenAttribution): TokenAttributio
   let cue: TokenRange = att.cue;
   let source = att.source;
   if (source && source.end <= cue.start) {
-    // "Sheinbaum has | said": move trailing auxiliaries into the cue when adjacent.
+    // "Okafor has | said": move trailing auxiliaries into the cue when adjacent.
     let s = source;
     while (s.end - s.start > 1 && s.end === cue.start && AUXILIARIES.has(tokens.lower[s.end - 1]!)) {
       cue = { start: s.end - 1, end: cue.end };
       s = { start: s.start, end: s.end - 1 };
     }
-    // "The | report also indicated": a source ending on a determiner takes the words up to the cue.
+    // "The | study also found": a source ending on a determiner takes the words up to the cue.
     if (DETERMINERS.has(tokens.lower[s.end - 1]!)) {
       let e = s.end;
       while (e < cue.start && !isPunct(tokens.word[e]!) && !AUXILIARIES.has(tokens.lower[e]!)) e++;
@@ -44,7 +44,7 @@ export function tidyRoles(doc: Document, att: TokenAttribution): TokenAttributio
     source = s;
   }
   let content = att.content;
-  // “…,” Jane Doe, a former official | wrote: content that runs past its closing quote mark into
+  // “…,” Jane Doe, a former adviser | wrote: content that runs past its closing quote mark into
   // the words just before the source gives them back to the source.
   const lastChunk = content[content.length - 1];
   if (source && lastChunk && lastChunk.end <= source.start && source.start - lastChunk.end <= 1) {
