@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // The JSON report lets CI print one plain 'N passed, N failed' line at the end.
+    reporters: ['default', ['json', { outputFile: 'test-artifacts/vitest.json' }]],
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
