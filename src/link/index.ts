@@ -2,6 +2,7 @@ export { foldName, parsePersonName, parseOrgName, firstNamesCompatible, rolesCon
 export { linkSpeaker, personKey, orgKey, type SpeakerDirectory, type KnownPerson, type LinkDecision, type SpeakerDecision } from './speaker-link.js';
 export {
   minhash,
+  minhashWords,
   claimWords,
   sameClaim,
   sameClaimWords,

@@ -69,7 +69,11 @@ export function sameClaimWords(wa: ReadonlySet<string>, wb: ReadonlySet<string>)
 
 /** The MinHash signature of a content, or null when it is too short to group. */
 export function minhash(text: string): Uint32Array | null {
-  const words = claimWords(text);
+  return minhashWords(claimWords(text));
+}
+
+/** {@link minhash} of content words already computed. */
+export function minhashWords(words: ReadonlySet<string>): Uint32Array | null {
   if (words.size < MIN_CLAIM_WORDS) return null;
   const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
   for (const word of words) {

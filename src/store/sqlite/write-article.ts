@@ -4,7 +4,7 @@ import {
   bandKeys,
   claimWords,
   linkSpeaker,
-  minhash,
+  minhashWords,
   sameClaimWords,
   type KnownPerson,
   type SpeakerDecision,
@@ -119,18 +119,30 @@ export function createArticleWriter(db: Database): ArticleWriter {
     q.insertSpan.run(attributionId, role, span.start, span.end, sel.exact, sel.prefix, sel.suffix, parts);
   }
 
-  function groupClaim(attributionId: number, content: string, sig: Uint32Array | null): void {
+  // Content words of recent attributions: candidates recur, and folding their text again costs more than the rest.
+  const wordCache = new Map<number, ReadonlySet<string>>();
+  const wordsOf = (id: number, content: string): ReadonlySet<string> => {
+    let words = wordCache.get(id);
+    if (words === undefined) {
+      words = claimWords(content);
+      if (wordCache.size >= 50_000) wordCache.delete(wordCache.keys().next().value!);
+      wordCache.set(id, words);
+    }
+    return words;
+  };
+
+  function groupClaim(attributionId: number, words: ReadonlySet<string>, sig: Uint32Array | null): void {
     if (sig === null) {
       q.setClaim.run(attributionId, attributionId);
       return;
     }
     const bands = bandKeys(sig);
-    const words = claimWords(content);
+    wordCache.set(attributionId, words);
     const claims = new Set<number>();
     for (const candidate of q.bandCandidates.all(...bands)) {
       // One member of a group is enough to join it.
       if (claims.has(candidate.claim_id)) continue;
-      if (sameClaimWords(words, claimWords(candidate.content))) claims.add(candidate.claim_id);
+      if (sameClaimWords(words, wordsOf(candidate.attribution_id, candidate.content))) claims.add(candidate.claim_id);
     }
     const claimId = Math.min(attributionId, ...claims);
     q.setClaim.run(claimId, attributionId);
@@ -169,7 +181,8 @@ export function createArticleWriter(db: Database): ArticleWriter {
     }
     for (const a of extraction.attributions) {
       const speakerId = a.speaker ? resolveSpeaker(a.speaker, extraction.entities) : null;
-      const sig = minhash(a.content.text);
+      const words = claimWords(a.content.text);
+      const sig = minhashWords(words);
       const id = Number(
         q.insertAttribution.run({
           articleId,
@@ -187,7 +200,7 @@ export function createArticleWriter(db: Database): ArticleWriter {
       insertSpan(id, 'cue', text, a.cue);
       if (a.source) insertSpan(id, 'source', text, a.source);
       if (speakerId !== null) for (const role of a.speaker?.roles ?? []) q.insertRole.run(speakerId, articleId, role);
-      groupClaim(id, a.content.text, sig);
+      groupClaim(id, words, sig);
     }
     return old ? 'updated' : 'ingested';
   }
