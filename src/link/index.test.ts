@@ -17,6 +17,7 @@ it('exports the link API', () => {
       "foldName",
       "linkSpeaker",
       "minhash",
+      "minhashWords",
       "orgKey",
       "parseOrgName",
       "parsePersonName",
