@@ -62,6 +62,14 @@ describe.each(BACKENDS)('store ($name)', ({ open }) => {
       expect(a!.speaker).toMatchObject({ name: 'Marta Quiroga', type: 'person', roles: ['the regional water director'] });
     });
 
+    it('keeps the entities extraction found, and none for an unknown article', () => {
+      const text = `Headline\n\n${QUOTE}`;
+      const extraction = put(store, text, [{ content: 'We are not going to cut corners on the estuary', cue: 'said', source: 'Marta Quiroga', kind: 'direct', speaker: quiroga() }]);
+      const [stored] = [...store.articles()];
+      expect(store.entities(stored!.id)).toEqual(JSON.parse(JSON.stringify(extraction.entities)));
+      expect(store.entities(stored!.id + 1000)).toBeNull();
+    });
+
     it('keeps a discontinuous span’s parts', () => {
       const text = '“The permits will be reviewed,” Quiroga said, “on their merits.”';
       const extraction = handExtraction(text, [{ content: 'The permits will be reviewed', cue: 'said', source: 'Quiroga', kind: 'direct' }]);
@@ -331,6 +339,21 @@ describe('sqlite migrations', () => {
       expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").pluck().get()).toBe(0);
       migrate(db);
       expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('upgrade a version-1 database in place, its articles intact', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimtrail-migrate-'));
+    const db = new Database(join(dir, 'm.db'));
+    try {
+      migrate(db, 1);
+      db.prepare("INSERT INTO articles (identity, content_hash, source, text, body_start, summary_only) VALUES ('x', 'h', 's', 'Some text.', 0, 0)").run();
+      migrate(db);
+      expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+      expect(db.prepare('SELECT text, entities FROM articles').get()).toEqual({ text: 'Some text.', entities: null });
     } finally {
       db.close();
       rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import type { AttributionKind, EntityType, Extraction, QuoteSelector, Span } from '../model/index.js';
+import type { AttributionKind, Entity, EntityType, Extraction, QuoteSelector, Span } from '../model/index.js';
 
 /** An article ready to store: what a reader found, plus its identity and fingerprint. */
 export interface ArticleToStore {
@@ -212,6 +212,8 @@ export interface Store {
   article(id: number): ArticleRecord | null;
   /** The id of the article stored under an identity, or null. */
   articleId(identity: string): number | null;
+  /** The entities extraction found in an article, as stored with it; null for an unknown article or one stored before they were kept. */
+  entities(articleId: number): Entity[] | null;
   attributions(articleId?: number): StoredAttribution[];
   allSpeakers(): IterableIterator<SpeakerSummary>;
   close(): void;

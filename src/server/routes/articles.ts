@@ -117,8 +117,8 @@ export function articleRoutes(config: ServerConfig): Hono {
     const id = idParam(c);
     const article = store.article(id);
     if (!article) throw new HTTPError(404, `no article ${id}`);
-    // The store keeps attributions, not entities: they are found again from the text.
-    const { entities } = extract(article.text, article.publishedAt ? { publishedAt: article.publishedAt } : {});
+    // Articles stored before entities were kept have them found again from the text.
+    const entities = store.entities(id) ?? extract(article.text, article.publishedAt ? { publishedAt: article.publishedAt } : {}).entities;
     return c.json({ ...article, attributions: store.attributions(id), entities });
   });
 

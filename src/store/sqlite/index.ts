@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { ArticleRecord, Store, StoredAttribution, StoredSpan } from '../store.js';
-import type { AttributionKind, EntityType } from '../../model/index.js';
+import type { AttributionKind, Entity, EntityType } from '../../model/index.js';
 import { createCorrections } from './corrections.js';
 import { migrate } from './migrations.js';
 import { createQueries } from './queries.js';
@@ -86,6 +86,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   const hashOf = db.prepare<[string], { content_hash: string }>('SELECT content_hash FROM articles WHERE identity = ?');
   const articleById = db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE id = ?');
   const idOf = db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE identity = ?');
+  const entitiesOf = db.prepare<[number], { entities: string | null }>('SELECT entities FROM articles WHERE id = ?');
   const attributionRows = db.prepare<[number], {
     id: number;
     article_id: number;
@@ -156,6 +157,10 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       return r ? articleRecord(r) : null;
     },
     articleId: (identity: string) => idOf.get(identity)?.id ?? null,
+    entities: (articleId: number) => {
+      const json = entitiesOf.get(articleId)?.entities;
+      return typeof json === 'string' ? (JSON.parse(json) as Entity[]) : null;
+    },
     attributions,
     close: () => db.close(),
   } satisfies Store);

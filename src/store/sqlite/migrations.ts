@@ -116,6 +116,12 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
         DROP TABLE speakers;
       `),
   },
+  {
+    version: 2,
+    name: "articles keep their extraction's entities",
+    up: (db) => db.exec('ALTER TABLE articles ADD COLUMN entities TEXT'),
+    down: (db) => db.exec('ALTER TABLE articles DROP COLUMN entities'),
+  },
 ]);
 
 /** The schema version a database is at (SQLite's `user_version`). */

@@ -34,12 +34,12 @@ export function createArticleWriter(db: Database): ArticleWriter {
     hash: db.prepare<[string], { content_hash: string }>('SELECT content_hash FROM articles WHERE identity = ?'),
     articleId: db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE identity = ?'),
     insertArticle: db.prepare(`
-      INSERT INTO articles (identity, content_hash, source, url, title, byline, outlet, outlet_speaker_id, published_at, summary_only, text, body_start)
-      VALUES (@identity, @contentHash, @source, @url, @title, @byline, @outlet, @outletSpeakerId, @publishedAt, @summaryOnly, @text, @bodyStart)`),
+      INSERT INTO articles (identity, content_hash, source, url, title, byline, outlet, outlet_speaker_id, published_at, summary_only, text, body_start, entities)
+      VALUES (@identity, @contentHash, @source, @url, @title, @byline, @outlet, @outletSpeakerId, @publishedAt, @summaryOnly, @text, @bodyStart, @entities)`),
     updateArticle: db.prepare(`
       UPDATE articles SET content_hash = @contentHash, source = @source, url = @url, title = @title, byline = @byline,
         outlet = @outlet, outlet_speaker_id = @outletSpeakerId, published_at = @publishedAt, summary_only = @summaryOnly,
-        text = @text, body_start = @bodyStart
+        text = @text, body_start = @bodyStart, entities = @entities
       WHERE id = @id`),
     deleteAttributions: db.prepare('DELETE FROM attributions WHERE article_id = ?'),
     deleteRoles: db.prepare('DELETE FROM speaker_roles WHERE article_id = ?'),
@@ -169,6 +169,7 @@ export function createArticleWriter(db: Database): ArticleWriter {
       summaryOnly: article.summaryOnly ? 1 : 0,
       text,
       bodyStart: extraction.bodyStart,
+      entities: JSON.stringify(extraction.entities),
     };
     let articleId: number;
     if (old) {
