@@ -120,16 +120,14 @@ export function createArticleWriter(db: Database): ArticleWriter {
   }
 
   // Content words of recent attributions: candidates recur, and folding their text again costs more than the rest.
+  // Bounded, oldest first out, so memory stays flat however many articles are ingested.
   const wordCache = new Map<number, ReadonlySet<string>>();
-  const wordsOf = (id: number, content: string): ReadonlySet<string> => {
-    let words = wordCache.get(id);
-    if (words === undefined) {
-      words = claimWords(content);
-      if (wordCache.size >= 50_000) wordCache.delete(wordCache.keys().next().value!);
-      wordCache.set(id, words);
-    }
+  const remember = (id: number, words: ReadonlySet<string>): ReadonlySet<string> => {
+    if (wordCache.size >= 20_000) wordCache.delete(wordCache.keys().next().value!);
+    wordCache.set(id, words);
     return words;
   };
+  const wordsOf = (id: number, content: string): ReadonlySet<string> => wordCache.get(id) ?? remember(id, claimWords(content));
 
   function groupClaim(attributionId: number, words: ReadonlySet<string>, sig: Uint32Array | null): void {
     if (sig === null) {
@@ -137,7 +135,7 @@ export function createArticleWriter(db: Database): ArticleWriter {
       return;
     }
     const bands = bandKeys(sig);
-    wordCache.set(attributionId, words);
+    remember(attributionId, words);
     const claims = new Set<number>();
     for (const candidate of q.bandCandidates.all(...bands)) {
       // One member of a group is enough to join it.
