@@ -16,6 +16,9 @@ import type {
   TraceStep,
 } from '../store.js';
 
+/** Matches ranked at most, newest first, for an unfiltered search (see `search`). */
+const RANK_WINDOW = 2000;
+
 /** The read side of the store: search, speakers, trace, stats. */
 export interface StoreQueries {
   search(query: string, filters?: SearchFilters): SearchResult[];
@@ -234,7 +237,12 @@ export function createQueries(db: Database): StoreQueries {
           ? `SELECT a.id AS id, bm25(attribution_fts) AS rank FROM attribution_fts JOIN attributions a ON a.id = attribution_fts.rowid
              JOIN articles ar ON ar.id = a.article_id LEFT JOIN speakers s ON s.id = a.speaker_id
              WHERE ${where.join(' AND ')} ORDER BY rank, a.id LIMIT ?`
-          : `SELECT rowid AS id, bm25(attribution_fts) AS rank FROM attribution_fts WHERE attribution_fts MATCH ? ORDER BY rank, rowid LIMIT ?`,
+          : // A word in a tenth of all statements would be ranked over every one of them: rank the
+            // newest RANK_WINDOW matches instead (the index yields them in rowid order and stops).
+            `SELECT id, rank FROM (
+               SELECT rowid AS id, bm25(attribution_fts) AS rank FROM attribution_fts
+               WHERE attribution_fts MATCH ? ORDER BY rowid DESC LIMIT ${RANK_WINDOW}
+             ) ORDER BY rank, id LIMIT ?`,
       )
       .all(...params);
     if (ranked.length === 0) return [];
