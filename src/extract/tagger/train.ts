@@ -45,7 +45,7 @@ export class PerceptronTrainer {
           this.totals[row + p]! -= c;
         }
       }
-      if (i > 0 && !process.env.NO_TRANS) {
+      if (i > 0) {
         const gp = ex.gold[i - 1]!;
         const pp = pred[i - 1]!;
         if (gp !== pp || g !== p) {
