@@ -58,7 +58,7 @@ function quoteAfterColon(doc: Document, att: TokenAttribution): TokenAttribution
 }
 
 /** The kind of an attribution, from its cue and how much of its content is quoted. */
-export function kindOf(doc: Document, att: TokenAttribution): AttributionKind {
+function kindOf(doc: Document, att: TokenAttribution): AttributionKind {
   const { tokens, quotes } = doc;
   const cueWords = tokens.lower.slice(att.cue.start, att.cue.end);
   if (cueWords[0] === 'according') return 'according-to';
@@ -94,15 +94,11 @@ export function buildAttributions(
     return createAttribution({
       id: `a${k + 1}`,
       kind: kindOf(doc, a),
-      source: a.source ? createSpan(doc.text, ...rangeArgs(charRange(doc, a.source))) : null,
+      source: a.source ? createSpanFromRanges(doc.text, [charRange(doc, a.source)]) : null,
       cue: createSpan(doc.text, cue.start, cue.end),
       content: createSpanFromRanges(doc.text, a.content.map((r) => charRange(doc, r))),
       speaker: speakers[i] ?? null,
       ...(sourceType ? { sourceType } : {}),
     });
   });
-}
-
-function rangeArgs(r: Range): [number, number] {
-  return [r.start, r.end];
 }

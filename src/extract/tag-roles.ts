@@ -241,7 +241,7 @@ export function tagRoles(doc: Document, model: LinearChain, cue: TokenRange, cue
 }
 
 /** Turns a tag sequence over a window into source and content ranges. */
-export function rolesFromTags(tags: Int32Array, offset: number, cue: TokenRange): Roles {
+function rolesFromTags(tags: Int32Array, offset: number, cue: TokenRange): Roles {
   const shift = (r: TokenRange): TokenRange => ({ start: r.start + offset, end: r.end + offset });
   const sources = chunks(tags, 1, 2).map(shift);
   const content = chunks(tags, 3, 4).map(shift);

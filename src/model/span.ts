@@ -58,16 +58,6 @@ export function spanRanges(span: Span): readonly Range[] {
   return span.parts ?? [span];
 }
 
-/** Whether two spans share at least one character. */
-export function spansOverlap(a: Span, b: Span): boolean {
-  for (const x of spanRanges(a)) {
-    for (const y of spanRanges(b)) {
-      if (x.start < y.end && y.start < x.end) return true;
-    }
-  }
-  return false;
-}
-
 /** A W3C-style quote selector: lets a stored span be re-anchored in a re-fetched text. */
 export interface QuoteSelector {
   readonly exact: string;
