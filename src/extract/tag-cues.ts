@@ -11,7 +11,8 @@ export interface TokenRange {
   readonly end: number;
 }
 
-const T = Array.from({ length: 40 }, (_, i) => hashString(`cue-template:${i}`));
+const CUE_TEMPLATES = 45;
+const T = Array.from({ length: CUE_TEMPLATES }, (_, i) => hashString(`cue-template:${i}`));
 const BOUNDARY = hashString('<s>');
 const SENT_START = hashString('sent-start');
 const SENT_END = hashString('sent-end');
@@ -20,7 +21,7 @@ const SENT_END = hashString('sent-end');
 export function cueFeatures(doc: Document): FeatureSequence {
   const { tokens, features: f } = doc;
   const n = tokens.count;
-  const feats = new Uint32Array(n * 37);
+  const feats = new Uint32Array(n * CUE_TEMPLATES);
   const offsets = new Int32Array(n + 1);
   let k = 0;
   const at = (arr: Uint32Array, i: number): number => (i >= 0 && i < n ? arr[i]! : BOUNDARY);
@@ -92,6 +93,15 @@ export function cueFeatures(doc: Document): FeatureSequence {
     feats[k++] = mix(T[34]!, at(f.word, i - 3));
     feats[k++] = mix(T[35]!, at(f.word, i + 3));
     feats[k++] = mix3(T[36]!, w0, sentenceHasQuote[tokens.sentence[i]!]!);
+    const c0 = f.cls[i]!;
+    feats[k++] = mix(T[37]!, c0);
+    feats[k++] = mix(T[38]!, f.coarse[i]!);
+    feats[k++] = mix(T[39]!, at(f.cls, i - 1));
+    feats[k++] = mix(T[40]!, at(f.cls, i + 1));
+    feats[k++] = mix3(T[41]!, c0, subj);
+    feats[k++] = mix3(T[42]!, c0, lp1);
+    feats[k++] = mix3(T[43]!, lm1, c0);
+    feats[k++] = mix3(T[44]!, c0, q0);
   }
   offsets[n] = k;
   return { length: n, feats, offsets, tagMask };

@@ -25,7 +25,7 @@ function bucket(d: number): number {
   return 10;
 }
 
-const TEMPLATES = 28;
+const TEMPLATES = 32;
 /** Each template conjoined with the side of the cue. */
 const BASE = new Uint32Array(TEMPLATES * 3);
 for (let i = 0; i < TEMPLATES; i++) for (let r = 0; r < 3; r++) BASE[i * 3 + r] = mix(T[i]!, REL[r]!);
@@ -96,6 +96,7 @@ export function roleFeatures(
   let cueKey = T[39]!;
   for (let i = cs; i < ce; i++) cueKey = mix(cueKey, f.word[i]!);
   const cueClass = f.lex[ce - 1]!;
+  const cueCls = f.cls[ce - 1]!;
   const cueRegion = quotes.region[cs]!;
   const cueInQuote = cueRegion >= 0 ? 1 : 0;
   const after = ce < tokens.count ? f.word[ce]! : 0;
@@ -169,6 +170,11 @@ export function roleFeatures(
     fixed2[r] = mix(base[21 * 3 + r]!, cueClass);
     fixed2[3 + r] = mix(base[25 * 3 + r]!, cueKey);
   }
+  const fixed3 = new Uint32Array(2 * 3);
+  for (let r = 0; r < 3; r++) {
+    fixed3[r] = mix(base[90 + r]!, cueCls);
+    fixed3[3 + r] = mix(base[93 + r]!, cueCls);
+  }
   let k = 0;
   for (let j = 0; j < n; j++) {
     const t = win.start + j;
@@ -221,6 +227,10 @@ export function roleFeatures(
     feats[k++] = mix(fixed2[3 + r]!, lx);
     feats[k++] = mix(mix(base[78 + r]!, vb), qrel);
     feats[k++] = mix(mix(mix(base[81 + r]!, vb), cm), ot);
+    feats[k++] = mix(base[84 + r]!, f.cls[t]!);
+    feats[k++] = mix(mix(base[87 + r]!, f.coarse[t]!), near);
+    feats[k++] = mix(fixed3[r]!, db);
+    feats[k++] = mix(mix(fixed3[3 + r]!, qrel), sd);
   }
   offsets[n] = k;
   return { length: n, feats, offsets, tagMask };

@@ -2,6 +2,7 @@ import type { Quotes } from './find-quotes.js';
 import { CUE_WORDS } from './lexicons/cue-words.js';
 import { PRONOUNS } from './lexicons/pronouns.js';
 import { TITLE_WORDS } from './lexicons/titles.js';
+import { wordClass } from './lexicons/word-classes.js';
 import { hashString, mix } from './tagger/hash.js';
 import type { Tokens } from './tokenize.js';
 
@@ -17,6 +18,9 @@ export interface TokenFeatures {
   readonly lex: Uint32Array;
   /** Quote state: inside or outside, and whether the token is a mark. */
   readonly quote: Uint32Array;
+  /** Distributional classes of the word (fine and coarse), so rare cues borrow from common ones. */
+  readonly cls: Uint32Array;
+  readonly coarse: Uint32Array;
   /** Raw class codes (see `LEX`), for rules that need them. */
   readonly lexCode: Uint8Array;
   /** Previous word with this word; this word with the next; the lexical classes of both neighbours with this one. */
@@ -44,7 +48,7 @@ export const LEX = Object.freeze({
 const LEX_HASHES = Array.from({ length: 12 }, (_, i) => hashString(`lex:${i}`));
 const QUOTE_HASHES = Array.from({ length: 6 }, (_, i) => hashString(`q:${i}`));
 
-const cache = new Map<string, readonly [number, number, number]>();
+const cache = new Map<string, readonly [number, number, number, number, number]>();
 
 function shapeOf(w: string): string {
   let out = '';
@@ -62,11 +66,19 @@ function shapeOf(w: string): string {
   return out;
 }
 
-/** Word, shape and suffix hashes of a word, memoised: the vocabulary of news is small. */
-function wordHashes(w: string, lower: string): readonly [number, number, number] {
+/** Word, shape, suffix and class hashes of a word, memoised: the vocabulary of news is small. */
+function wordHashes(w: string, lower: string): readonly [number, number, number, number, number] {
   let h = cache.get(w);
   if (h === undefined) {
-    h = [hashString(`w:${lower}`), hashString(`s:${shapeOf(w)}`), hashString(`x:${lower.slice(-3)}`)];
+    const c = wordClass(lower);
+    const shape = shapeOf(w);
+    h = [
+      hashString(`w:${lower}`),
+      hashString(`s:${shape}`),
+      hashString(`x:${lower.slice(-3)}`),
+      c ? hashString(`c:${c.fine}`) : hashString(`c?:${shape}`),
+      c ? hashString(`k:${c.coarse}`) : hashString(`k?:${shape}`),
+    ];
     if (cache.size > 200_000) cache.clear();
     cache.set(w, h);
   }
@@ -96,6 +108,8 @@ export function tokenFeatures(tokens: Tokens, quotes: Quotes): TokenFeatures {
   const lex = new Uint32Array(n);
   const quote = new Uint32Array(n);
   const lexCode = new Uint8Array(n);
+  const cls = new Uint32Array(n);
+  const coarse = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const w = tokens.word[i]!;
     const l = tokens.lower[i]!;
@@ -103,6 +117,8 @@ export function tokenFeatures(tokens: Tokens, quotes: Quotes): TokenFeatures {
     word[i] = h[0];
     shape[i] = h[1];
     suffix[i] = h[2];
+    cls[i] = h[3];
+    coarse[i] = h[4];
     const initial = i === 0 || tokens.sentence[i - 1] !== tokens.sentence[i];
     const code = lexClass(w, l, initial);
     lexCode[i] = code;
@@ -120,5 +136,5 @@ export function tokenFeatures(tokens: Tokens, quotes: Quotes): TokenFeatures {
     bigramRight[i] = mix(word[i]!, wp1);
     lexTrigram[i] = mix(mix(i > 0 ? lex[i - 1]! : 0, lex[i]!), i + 1 < n ? lex[i + 1]! : 0);
   }
-  return { word, shape, suffix, lex, quote, lexCode, bigramLeft, bigramRight, lexTrigram };
+  return { word, shape, suffix, lex, quote, cls, coarse, lexCode, bigramLeft, bigramRight, lexTrigram };
 }
