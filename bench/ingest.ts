@@ -3,6 +3,10 @@
  * database (reading, extraction, linking, claim grouping, storage), next to
  * extraction alone on the same texts in the same run. The difference is what
  * the record costs; the target is at most 25% over extraction alone.
+ * Ingest runs twice: all on one thread, and as `claimtrail ingest` does by
+ * default on two cores (one worker thread extracting while the main thread
+ * reads and stores). Runs the compiled library (`npm run build` first), which
+ * the worker threads need.
  *
  *   node --import tsx bench/ingest.ts [--shared DIR] [--rounds N]
  */
@@ -10,9 +14,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { extract } from '../src/extract/index.js';
-import { ingest } from '../src/ingest/index.js';
-import { openStore } from '../src/store/index.js';
+import { extract } from '../dist/extract/index.js';
+import { ingest } from '../dist/ingest/index.js';
+import { openStore } from '../dist/store/index.js';
 
 const { values } = parseArgs({
   options: {
@@ -35,33 +39,35 @@ const rounds = Number(values.rounds);
 for (const t of texts.slice(0, 50)) extract(t);
 
 let extractMs = Infinity;
-let ingestMs = Infinity;
+const ingestMs = [Infinity, Infinity];
 let dbBytes = 0;
 for (let r = 0; r < rounds; r++) {
-  let t0 = performance.now();
+  const t0 = performance.now();
   for (const t of texts) extract(t);
   extractMs = Math.min(extractMs, performance.now() - t0);
-
-  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-ingest-'));
-  const store = openStore(join(dir, 'bench.db'));
-  try {
-    t0 = performance.now();
-    const summary = await ingest([train], { store });
-    ingestMs = Math.min(ingestMs, performance.now() - t0);
-    // Two training files may hold the same text: one article, the other unchanged.
-    if (summary.ingested + summary.unchanged + summary.updated !== texts.length || summary.failed > 0) {
-      throw new Error(`bench ingest: ${JSON.stringify({ ...summary, diagnostics: summary.diagnostics.slice(0, 3) })}`);
+  for (const jobs of [0, 1]) {
+    const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-ingest-'));
+    const store = openStore(join(dir, 'bench.db'));
+    try {
+      const t1 = performance.now();
+      const summary = await ingest([train], { store, jobs });
+      ingestMs[jobs] = Math.min(ingestMs[jobs]!, performance.now() - t1);
+      // Two training files may hold the same text: one article, the other unchanged.
+      if (summary.ingested + summary.unchanged + summary.updated !== texts.length || summary.failed > 0) {
+        throw new Error(`bench ingest: ${JSON.stringify({ ...summary, diagnostics: summary.diagnostics.slice(0, 3) })}`);
+      }
+    } finally {
+      store.close();
+      dbBytes = statSync(join(dir, 'bench.db')).size + (statSync(join(dir, 'bench.db-wal'), { throwIfNoEntry: false })?.size ?? 0);
+      rmSync(dir, { recursive: true, force: true });
     }
-  } finally {
-    store.close();
-    dbBytes = statSync(join(dir, 'bench.db')).size + (statSync(join(dir, 'bench.db-wal'), { throwIfNoEntry: false })?.size ?? 0);
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
 const rate = (ms: number): string => `${((texts.length / ms) * 1000).toFixed(0)} articles/s`;
+const overhead = (ms: number): string => `${(((ms - extractMs) / extractMs) * 100).toFixed(0)}%`;
 console.log(`PolNeAR train: ${texts.length} articles, best of ${rounds} rounds`);
-console.log(`  extract alone                ${(extractMs / 1000).toFixed(2).padStart(6)} s  ${rate(extractMs)}`);
-console.log(`  ingest (read+extract+store)  ${(ingestMs / 1000).toFixed(2).padStart(6)} s  ${rate(ingestMs)}`);
-console.log(`  storage overhead             ${(((ingestMs - extractMs) / extractMs) * 100).toFixed(0)}% (target ≤ 25%)`);
-console.log(`  database size                ${(dbBytes / 2 ** 20).toFixed(1)} MB`);
+console.log(`  extract alone, one thread              ${(extractMs / 1000).toFixed(2).padStart(6)} s  ${rate(extractMs)}`);
+console.log(`  ingest, one thread (--jobs 0)          ${(ingestMs[0]! / 1000).toFixed(2).padStart(6)} s  ${rate(ingestMs[0]!)}  overhead ${overhead(ingestMs[0]!)}`);
+console.log(`  ingest, extracting on a worker (--jobs 1) ${(ingestMs[1]! / 1000).toFixed(2).padStart(6)} s  ${rate(ingestMs[1]!)}  overhead ${overhead(ingestMs[1]!)} (target ≤ 25%)`);
+console.log(`  database size                          ${(dbBytes / 2 ** 20).toFixed(1)} MB`);

@@ -22,6 +22,12 @@ export function positiveInt(name: string, value: string, usage: string): number 
   return Number(value);
 }
 
+/** A whole number option that may be 0, or a usage error naming it. */
+export function nonNegativeInt(name: string, value: string, usage: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${name}: expected a whole number, got '${value}'\n\n${usage}`);
+  return Number(value);
+}
+
 /** A `YYYY-MM-DD` date option, or a usage error naming it. */
 export function dateOption(name: string, value: string | undefined, usage: string): string | undefined {
   if (value === undefined) return undefined;

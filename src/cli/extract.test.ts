@@ -177,7 +177,7 @@ describe.skipIf(missing !== null)(`claimtrail extract --format brat${missing ? `
 
 describe('extract --jobs', () => {
   const bin = join(import.meta.dirname, '..', '..', 'bin', 'claimtrail.js');
-  const built = existsSync(join(import.meta.dirname, '..', '..', 'dist', 'cli', 'extract-worker.js'));
+  const built = existsSync(join(import.meta.dirname, '..', '..', 'dist', 'extract', 'pool-worker.js'));
   // Worker threads run the compiled code: the test drives the built CLI (npm install builds it).
   it.skipIf(!built)('gives the same output on worker threads as on one thread, in input order', () => {
     const sample = join(import.meta.dirname, '..', '..', 'data', 'sample');

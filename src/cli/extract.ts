@@ -18,7 +18,7 @@ import type { ArticlePath } from '../formats/index.js';
 import type { Extraction } from '../model/index.js';
 import { UsageError } from './io.js';
 import type { CliIO, Command } from './io.js';
-import { createExtractPool } from './extract-pool.js';
+import { createExtractPool } from '../extract/pool.js';
 import { createProgress } from './progress.js';
 
 const USAGE = `usage: claimtrail extract <files|dirs…> [--format pretty|json|jsonl|brat] [--out DIR]
@@ -185,7 +185,8 @@ export const extractCommand: Command = async (args, io) => {
   const { output } = config;
   const sink = output.to === 'directory' ? directorySink(output.format, output.dir) : stdoutSink(output.format, io, oneDocument);
   const read = (entry: ArticlePath | undefined) => (entry ? readArticleFile(entry.path, { maxBytes: config.maxBytes }) : null);
-  const pool = createExtractPool(config.jobs);
+  // One thread is the calling thread: a lone worker would only add a hop.
+  const pool = createExtractPool(config.jobs > 1 ? config.jobs : 0);
   // Each file is read, then extracted (on a worker when there are several); up to `ahead` files are in
   // flight at once and results are written in input order.
   const ahead = Math.max(1, config.jobs * 2);
@@ -193,7 +194,7 @@ export const extractCommand: Command = async (args, io) => {
     read(entry)!.then(async (article) => {
       if (article.kind === 'diagnostic') return { article, extraction: null };
       try {
-        return { article, extraction: await pool.run(article.text, entry.name) };
+        return { article, extraction: await pool.run(article.text, { file: entry.name }) };
       } catch (err) {
         throw new Error(`${entry.file}: extraction failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
       }

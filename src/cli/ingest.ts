@@ -1,11 +1,15 @@
+import { availableParallelism } from 'node:os';
 import { ingest } from '../ingest/index.js';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../formats/index.js';
 import { DEFAULT_TIMEOUT_MS } from '../ingest/index.js';
 import { openStore } from '../store/index.js';
-import { commandArgs, positiveInt } from './command-args.js';
+import { commandArgs, nonNegativeInt, positiveInt } from './command-args.js';
 import { databaseFile } from './database.js';
 import { UsageError, type CliIO, type Command } from './io.js';
 import { createRateProgress } from './rate-progress.js';
+
+/** Extraction threads by default: one core stays with reading and storing. */
+const DEFAULT_JOBS = Math.min(4, Math.max(0, availableParallelism() - 1));
 
 const USAGE = `usage: claimtrail ingest <paths|urls|-…> [--db FILE]
 
@@ -18,6 +22,8 @@ is re-extracted and replaces its old attributions.
 options:
       --db FILE         the database (default: $CLAIMTRAIL_DB, else ./claimtrail.db)
       --batch-size N    articles per transaction (default 100)
+  -j, --jobs N          extract on N worker threads while this one stores (default: cores - 1,
+                        at most 4; 0 = extract and store on one thread)
       --max-bytes N     refuse inputs larger than N bytes (default ${DEFAULT_MAX_ARTICLE_BYTES})
       --timeout MS      give up on a URL after MS milliseconds (default ${DEFAULT_TIMEOUT_MS})
       --json            print the summary as JSON
@@ -34,6 +40,7 @@ export const ingestCommand: Command = async (args: string[], io: CliIO): Promise
     {
       db: { type: 'string' },
       'batch-size': { type: 'string', default: '100' },
+      jobs: { type: 'string', short: 'j', default: String(DEFAULT_JOBS) },
       'max-bytes': { type: 'string', default: String(DEFAULT_MAX_ARTICLE_BYTES) },
       timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_MS) },
       json: { type: 'boolean', default: false },
@@ -49,6 +56,7 @@ export const ingestCommand: Command = async (args: string[], io: CliIO): Promise
   const config = Object.freeze({
     file: databaseFile(values.db, io),
     batchSize: positiveInt('batch-size', values['batch-size'], USAGE),
+    jobs: nonNegativeInt('jobs', values.jobs, USAGE),
     maxBytes: positiveInt('max-bytes', values['max-bytes'], USAGE),
     timeoutMs: positiveInt('timeout', values.timeout, USAGE),
   });
@@ -60,6 +68,7 @@ export const ingestCommand: Command = async (args: string[], io: CliIO): Promise
       cwd: io.cwd,
       stdin: io.stdin,
       batchSize: config.batchSize,
+      jobs: config.jobs,
       maxBytes: config.maxBytes,
       timeoutMs: config.timeoutMs,
       onProgress: (p) => progress.update(p.done, p.total, `${p.ingested + p.updated} new, ${p.unchanged} unchanged, ${p.failed} failed`),

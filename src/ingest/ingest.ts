@@ -1,4 +1,5 @@
-import { extract as defaultExtract, type ExtractOptions } from '../extract/index.js';
+import type { ExtractOptions } from '../extract/index.js';
+import { createExtractPool } from '../extract/pool.js';
 import type { Extraction } from '../model/index.js';
 import type { ArticleToStore, Store } from '../store/index.js';
 import { isDiagnostic, createDiagnostic, type ArticleInput, type Diagnostic } from './article-input.js';
@@ -27,6 +28,11 @@ export interface IngestOptions {
   readonly timeoutMs?: number;
   /** Articles per transaction. */
   readonly batchSize?: number;
+  /**
+   * Worker threads that extract while the calling thread reads and stores
+   * (default 0: everything on the calling thread). Ignored with a custom `extract`.
+   */
+  readonly jobs?: number;
   /** The extractor; `extract` unless a caller supplies another. */
   readonly extract?: (text: string, options: ExtractOptions) => Extraction;
   readonly onProgress?: (progress: IngestProgress) => void;
@@ -46,6 +52,9 @@ interface Prepared {
   readonly extraction: Extraction;
 }
 
+/** An article on its way: extraction running, or failed with a reason. */
+type InFlight = Promise<Prepared | { readonly source: string; readonly error: string }>;
+
 /**
  * Reads every source (files, directories, URLs, `-`), extracts each new or
  * changed article and stores it, `batchSize` articles per transaction. An
@@ -53,7 +62,7 @@ interface Prepared {
  * extraction. Bad sources become diagnostics; the run goes on.
  */
 export async function ingest(args: readonly string[], options: IngestOptions): Promise<IngestSummary> {
-  const { store, cwd = process.cwd(), batchSize = 100, extract = defaultExtract, onProgress } = options;
+  const { store, cwd = process.cwd(), batchSize = 100, onProgress } = options;
   const readOptions = {
     cwd,
     ...(options.stdin ? { stdin: options.stdin } : {}),
@@ -63,6 +72,13 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
   const { sources, problems } = await expandSources(args, cwd);
   const diagnostics: Diagnostic[] = [...problems];
   const counts = { ingested: 0, updated: 0, unchanged: 0 };
+  const custom = options.extract;
+  const pool = createExtractPool(custom ? 0 : (options.jobs ?? 0));
+  const run = async (text: string, o: ExtractOptions): Promise<Extraction> => (custom ? custom(text, o) : pool.run(text, o));
+  // Articles extract on the pool while this thread reads the next sources and stores finished ones,
+  // in source order; a bounded window keeps memory flat.
+  const window = Math.max(1, pool.threads * 4);
+  const inFlight: InFlight[] = [];
   let pending: Prepared[] = [];
 
   const flush = (): void => {
@@ -74,6 +90,16 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
     });
   };
 
+  const settle = async (): Promise<void> => {
+    const done = await inFlight.shift()!;
+    if ('error' in done) {
+      diagnostics.push(createDiagnostic(done.source, `extraction failed: ${done.error}`));
+      return;
+    }
+    pending.push(done);
+    if (pending.length >= batchSize) flush();
+  };
+
   const prepare = (input: ArticleInput): void => {
     const identity = articleIdentity(input);
     const contentHash = articleContentHash(input);
@@ -81,25 +107,30 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
       counts.unchanged++;
       return;
     }
-    let extraction: Extraction;
-    try {
-      extraction = extract(input.text, { file: input.source, ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}) });
-    } catch (err) {
-      diagnostics.push(createDiagnostic(input.source, `extraction failed: ${err instanceof Error ? err.message : String(err)}`));
-      return;
-    }
     const { kind: _kind, ...fields } = input;
-    pending.push({ article: { ...fields, identity, contentHash }, extraction });
-    if (pending.length >= batchSize) flush();
+    const article = { ...fields, identity, contentHash };
+    inFlight.push(
+      run(input.text, { file: input.source, ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}) }).then(
+        (extraction) => ({ article, extraction }),
+        (err: unknown) => ({ source: input.source, error: err instanceof Error ? err.message : String(err) }),
+      ),
+    );
   };
 
-  for (const [i, ref] of sources.entries()) {
-    for (const entry of await readSourceRef(ref, readOptions)) {
-      if (isDiagnostic(entry)) diagnostics.push(entry);
-      else prepare(entry);
+  try {
+    for (const [i, ref] of sources.entries()) {
+      for (const entry of await readSourceRef(ref, readOptions)) {
+        if (isDiagnostic(entry)) diagnostics.push(entry);
+        else prepare(entry);
+        while (inFlight.length >= window) await settle();
+      }
+      onProgress?.({ done: i + 1, total: sources.length, ...counts, failed: diagnostics.length });
     }
-    onProgress?.({ done: i + 1, total: sources.length, ...counts, failed: diagnostics.length });
+    while (inFlight.length > 0) await settle();
+    flush();
+  } finally {
+    await Promise.allSettled(inFlight);
+    await pool.close();
   }
-  flush();
   return { ...counts, failed: diagnostics.length, diagnostics };
 }

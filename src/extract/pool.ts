@@ -1,23 +1,30 @@
 import { Worker } from 'node:worker_threads';
-import { extract } from '../extract/index.js';
 import type { Extraction } from '../model/index.js';
+import { extract, type ExtractOptions } from './index.js';
 
 /** Extracts texts on worker threads; results come back as promises, whatever order they finish in. */
 export interface ExtractPool {
-  run(text: string, file: string): Promise<Extraction>;
+  /** Worker threads extracting (0 when extraction runs on the calling thread). */
+  readonly threads: number;
+  run(text: string, options?: ExtractOptions): Promise<Extraction>;
   close(): Promise<void>;
 }
 
-const WORKER = new URL('./extract-worker.js', import.meta.url);
+const WORKER = new URL('./pool-worker.js', import.meta.url);
+
+/** Whether worker threads can run: the compiled worker is there (not when running from the TypeScript sources). */
+export const WORKERS_AVAILABLE = !import.meta.url.endsWith('.ts');
 
 /**
- * A pool of `jobs` worker threads, or the calling thread when `jobs` is 1 or
- * the compiled worker is not there (running from the TypeScript sources).
+ * A pool of `jobs` worker threads, or the calling thread when `jobs` is 0 or
+ * the compiled worker is not there. One thread still helps a caller with work
+ * of its own, such as storing what was extracted: the two overlap.
  */
 export function createExtractPool(jobs: number): ExtractPool {
-  if (jobs <= 1 || import.meta.url.endsWith('.ts')) {
+  if (jobs <= 0 || !WORKERS_AVAILABLE) {
     return {
-      run: async (text, file) => extract(text, { file }),
+      threads: 0,
+      run: async (text, options) => extract(text, options),
       close: async () => {},
     };
   }
@@ -41,14 +48,15 @@ export function createExtractPool(jobs: number): ExtractPool {
     return w;
   });
   return {
-    run: (text, file) =>
+    threads: jobs,
+    run: (text, options = {}) =>
       new Promise<Extraction>((resolve, reject) => {
         const id = next++;
         pending.set(id, { resolve, reject });
         // The least busy worker takes it.
         const w = workers.reduce((a, b) => (load.get(b)! < load.get(a)! ? b : a));
         load.set(w, load.get(w)! + 1);
-        w.postMessage({ id, text, file });
+        w.postMessage({ id, text, options });
       }),
     close: async () => {
       await Promise.all(workers.map((w) => w.terminate()));
