@@ -76,8 +76,9 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
   const pool = createExtractPool(custom ? 0 : (options.jobs ?? 0));
   const run = async (text: string, o: ExtractOptions): Promise<Extraction> => (custom ? custom(text, o) : pool.run(text, o));
   // Articles extract on the pool while this thread reads the next sources and stores finished ones,
-  // in source order; a bounded window keeps memory flat.
-  const window = Math.max(1, pool.threads * 4);
+  // in source order. The window holds more than a batch, so the workers keep going while a batch
+  // is written; bounded, so memory stays flat.
+  const window = pool.threads > 0 ? batchSize + pool.threads * 8 : 1;
   const inFlight: InFlight[] = [];
   let pending: Prepared[] = [];
 

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { parseOrgName, parsePersonName, personKey, orgKey } from '../../link/index.js';
 import { ATTRIBUTION_KINDS, type AttributionKind, type EntityType } from '../../model/index.js';
+import { queryWords, snippet } from '../snippet.js';
 import type {
   ArticleRef,
   AttributionRef,
@@ -17,7 +18,7 @@ import type {
 } from '../store.js';
 
 /** Matches ranked at most, newest first, for an unfiltered search (see `search`). */
-const RANK_WINDOW = 2000;
+const RANK_WINDOW = 1000;
 
 /** The read side of the store: search, speakers, trace, stats. */
 export interface StoreQueries {
@@ -227,9 +228,7 @@ export function createQueries(db: Database): StoreQueries {
         .all(...params)
         .map((r) => ({ attribution: attributionRef(r), article: articleRef(r), speaker: speakerLink(r), snippet: r.snippet, score: 0 }));
     }
-    // Rank first, touching only what the filters need; snippets and details only for the hits
-    // kept. A common word matches tens of thousands of rows, and a snippet for each costs as
-    // much again as ranking them.
+    // Rank first, touching only what the filters need; details and snippets only for the hits kept.
     const filtered = where.length > 1;
     const ranked = db
       .prepare<(string | number)[], { id: number; rank: number }>(
@@ -256,19 +255,11 @@ export function createQueries(db: Database): StoreQueries {
         .all(ids)
         .map((r) => [r.a_id, r]),
     );
-    const snippets = new Map(
-      db
-        .prepare<[string, string], { id: number; snippet: string }>(
-          `SELECT rowid AS id, snippet(attribution_fts, 0, '[', ']', '…', 16) AS snippet FROM attribution_fts
-           WHERE attribution_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
-        )
-        .all(match, ids)
-        .map((r) => [r.id, r.snippet]),
-    );
+    const words = queryWords(query);
     return ranked.flatMap(({ id, rank }) => {
       const r = details.get(id);
       if (!r) return [];
-      return [{ attribution: attributionRef(r), article: articleRef(r), speaker: speakerLink(r), snippet: snippets.get(id) ?? r.a_content, score: Math.round(-rank * 1e6) / 1e6 }];
+      return [{ attribution: attributionRef(r), article: articleRef(r), speaker: speakerLink(r), snippet: snippet(r.a_content, words), score: Math.round(-rank * 1e6) / 1e6 }];
     });
   }
 
