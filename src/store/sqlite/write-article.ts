@@ -62,25 +62,34 @@ export function createArticleWriter(db: Database): ArticleWriter {
     insertAlias: db.prepare('INSERT INTO speaker_aliases (key, speaker_id) VALUES (?, ?)'),
     blurAlias: db.prepare('UPDATE speaker_aliases SET speaker_id = NULL WHERE key = ? AND pinned = 0'),
     dropAlias: db.prepare('DELETE FROM speaker_aliases WHERE key = ? AND speaker_id = ? AND pinned = 0'),
-    bySurname: db.prepare<[string], { id: number; first: string | null }>("SELECT id, first FROM speakers WHERE type = 'person' AND surname = ?"),
-    rolesOf: db.prepare<[number], { role: string }>('SELECT DISTINCT role FROM speaker_roles WHERE speaker_id = ?'),
+    bySurname: db.prepare<[string], { id: number; first: string | null; roles: string }>(`
+      SELECT id, first, (SELECT json_group_array(DISTINCT role) FROM speaker_roles WHERE speaker_id = speakers.id) AS roles
+      FROM speakers WHERE type = 'person' AND surname = ?`),
     insertSpeaker: db.prepare('INSERT INTO speakers (name, type, first, surname) VALUES (?, ?, ?, ?)'),
     renameSpeaker: db.prepare('UPDATE speakers SET name = ?, first = ? WHERE id = ?'),
     speakerType: db.prepare<[number], { type: string }>('SELECT type FROM speakers WHERE id = ?'),
     setSpeakerType: db.prepare('UPDATE speakers SET type = ? WHERE id = ?'),
   };
 
+  // Alias rows read while linking, until the next alias write: linking asks for the same keys several times.
+  const aliasRows = new Map<string, { speaker_id: number | null; pinned: number } | undefined>();
+  const aliasRow = (key: string) => {
+    if (aliasRows.has(key)) return aliasRows.get(key);
+    const row = q.alias.get(key);
+    aliasRows.set(key, row);
+    return row;
+  };
   const directory: SpeakerDirectory = {
     alias: (key) => {
-      const row = q.alias.get(key);
+      const row = aliasRow(key);
       return row === undefined ? undefined : row.speaker_id;
     },
     pinned: (key) => {
-      const row = q.alias.get(key);
+      const row = aliasRow(key);
       return row && row.pinned && row.speaker_id !== null ? row.speaker_id : undefined;
     },
     personsBySurname: (surname) =>
-      q.bySurname.all(surname).map((r): KnownPerson => ({ id: r.id, first: r.first, roles: q.rolesOf.all(r.id).map((x) => x.role) })),
+      q.bySurname.all(surname).map((r): KnownPerson => ({ id: r.id, first: r.first, roles: JSON.parse(r.roles) as string[] })),
   };
 
   function apply(decision: SpeakerDecision): number {
@@ -91,6 +100,7 @@ export function createArticleWriter(db: Database): ArticleWriter {
       if (decision.rename) {
         q.renameSpeaker.run(decision.name, decision.first, id);
         if (decision.surname !== null) q.dropAlias.run(`p:${decision.surname}`, id);
+        aliasRows.clear();
       }
       // An outlet named anywhere as an outlet is an outlet, even if first seen as an organisation.
       if (decision.type === 'outlet' && q.speakerType.get(id)?.type === 'organization') q.setSpeakerType.run('outlet', id);
@@ -100,11 +110,14 @@ export function createArticleWriter(db: Database): ArticleWriter {
   }
 
   function ensureAlias(key: string, id: number): void {
-    const row = q.alias.get(key);
-    if (row === undefined) q.insertAlias.run(key, id);
-    else if (row.speaker_id !== id && !key.startsWith('p:') && !key.startsWith('o:')) {
+    const row = aliasRow(key);
+    if (row === undefined) {
+      q.insertAlias.run(key, id);
+      aliasRows.clear();
+    } else if (row.speaker_id !== id && row.speaker_id !== null && !key.startsWith('p:') && !key.startsWith('o:')) {
       // A derived name ("tribune", "nvt") claimed by two speakers leads to neither.
       q.blurAlias.run(key);
+      aliasRows.clear();
     }
   }
 
@@ -150,6 +163,8 @@ export function createArticleWriter(db: Database): ArticleWriter {
   }
 
   function putArticle(article: ArticleToStore, extraction: Extraction): PutOutcome {
+    // Another connection may have written aliases since the last article.
+    aliasRows.clear();
     const old = q.hash.get(article.identity);
     if (old?.content_hash === article.contentHash) return 'unchanged';
     const text = article.text;
@@ -178,8 +193,15 @@ export function createArticleWriter(db: Database): ArticleWriter {
     } else {
       articleId = Number(q.insertArticle.run(row).lastInsertRowid);
     }
+    // An article quotes the same speaker many times: link each speaker once.
+    const linked = new Map<string, number | null>();
+    const link = (ref: SpeakerRef): number | null => {
+      const key = JSON.stringify([ref.id, ref.name, ref.type, ref.roles]);
+      if (!linked.has(key)) linked.set(key, resolveSpeaker(ref, extraction.entities));
+      return linked.get(key)!;
+    };
     for (const a of extraction.attributions) {
-      const speakerId = a.speaker ? resolveSpeaker(a.speaker, extraction.entities) : null;
+      const speakerId = a.speaker ? link(a.speaker) : null;
       const words = claimWords(a.content.text);
       const sig = minhashWords(words);
       const id = Number(
