@@ -14,7 +14,7 @@ import { quoteSelector, spanRanges, type Entity, type Extraction, type Span, typ
 import type { ArticleToStore, PutOutcome } from '../store.js';
 
 /**
- * Candidates read per LSH band, oldest first. A claim carried by hundreds of
+ * Members kept per LSH band, the oldest. A claim carried by hundreds of
  * articles fills its bands; any one member of it is enough to join it, so the
  * work per new attribution stays bounded however large a group grows.
  */
@@ -52,11 +52,10 @@ export function createArticleWriter(db: Database): ArticleWriter {
       INSERT INTO spans (attribution_id, role, start, "end", exact, prefix, suffix, parts)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     insertRole: db.prepare('INSERT OR IGNORE INTO speaker_roles (speaker_id, article_id, role) VALUES (?, ?, ?)'),
-    // One index seek per band, each reading at most PER_BAND rows: a band that thousands share costs no more than a rare one.
-    bandCandidates: db.prepare<number[], { attribution_id: number; claim_id: number; content: string }>(`
-      SELECT a.id AS attribution_id, a.claim_id, a.content FROM attributions a WHERE a.id IN (
-        ${Array.from({ length: BANDS }, () => `SELECT * FROM (SELECT attribution_id FROM claim_bands WHERE band = ? ORDER BY attribution_id LIMIT ${PER_BAND})`).join(' UNION ')}
-      ) ORDER BY a.id`),
+    // Each band keeps at most PER_BAND members (see groupClaim), so one seek per band reads at most PER_BAND rows.
+    bandCandidates: db.prepare<number[], { band: number; attribution_id: number; claim_id: number; content: string }>(`
+      SELECT b.band, a.id AS attribution_id, a.claim_id, a.content FROM claim_bands b JOIN attributions a ON a.id = b.attribution_id
+      WHERE b.band IN (${Array.from({ length: BANDS }, () => '?').join(', ')}) ORDER BY a.id`),
     insertBand: db.prepare('INSERT OR IGNORE INTO claim_bands (band, attribution_id) VALUES (?, ?)'),
     alias: db.prepare<[string], { speaker_id: number | null; pinned: number }>('SELECT speaker_id, pinned FROM speaker_aliases WHERE key = ?'),
     insertAlias: db.prepare('INSERT INTO speaker_aliases (key, speaker_id) VALUES (?, ?)'),
@@ -150,7 +149,9 @@ export function createArticleWriter(db: Database): ArticleWriter {
     const bands = bandKeys(sig);
     remember(attributionId, words);
     const claims = new Set<number>();
+    const members = new Map<number, number>();
     for (const candidate of q.bandCandidates.all(...bands)) {
+      members.set(candidate.band, (members.get(candidate.band) ?? 0) + 1);
       // One member of a group is enough to join it.
       if (claims.has(candidate.claim_id)) continue;
       if (sameClaimWords(words, wordsOf(candidate.attribution_id, candidate.content))) claims.add(candidate.claim_id);
@@ -159,7 +160,10 @@ export function createArticleWriter(db: Database): ArticleWriter {
     q.setClaim.run(claimId, attributionId);
     // Two groups this content bridges become one, under the older id.
     for (const c of claims) if (c !== claimId) q.mergeClaims.run(claimId, c);
-    for (const band of bands) q.insertBand.run(band, attributionId);
+    // A band that already has PER_BAND members gains nothing from one more: any of them finds
+    // the group, and readers never look past PER_BAND. Most bands are unique, but the common
+    // ones would otherwise grow with the record and every lookup with them.
+    for (const band of bands) if ((members.get(band) ?? 0) < PER_BAND) q.insertBand.run(band, attributionId);
   }
 
   function putArticle(article: ArticleToStore, extraction: Extraction): PutOutcome {
