@@ -7,12 +7,12 @@
  *
  *   node --import tsx bench/serve-load.ts [--db FILE | --articles N] [--rate 200] [--duration 10]
  *
- * Without --db, bench/scale.ts first builds a database of N generated articles.
+ * Without --db, it uses bench/out/scale-N.db, which bench/scale.ts builds the
+ * first time (N generated articles) and later runs reuse.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 
@@ -32,10 +32,11 @@ const connections = Number(values.connections);
 const bin = resolve('bin', 'claimtrail.js');
 if (!existsSync(resolve('dist', 'cli', 'index.js'))) throw new Error('bench serve-load: run `npm run build` first');
 
-const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-serve-'));
-let db = values.db;
-if (db === undefined) {
-  db = join(dir, 'scale.db');
+// Building 100,000 articles takes a quarter of an hour: the database is kept in bench/out/ and reused.
+const db = values.db ?? resolve('bench', 'out', `scale-${values.articles}.db`);
+if (!existsSync(db)) {
+  mkdirSync(dirname(db), { recursive: true });
+  console.log(`serve load: building ${db} once (kept for later runs; delete it to rebuild)`);
   const built = spawnSync(process.execPath, ['--import', 'tsx', join('bench', 'scale.ts'), '--articles', values.articles, '--queries', '20', '--keep', db], {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -90,5 +91,4 @@ try {
 } finally {
   server.kill('SIGTERM');
   await new Promise((done) => server.once('exit', done));
-  rmSync(dir, { recursive: true, force: true });
 }
