@@ -43,7 +43,7 @@ for (let r = 0; r < rounds; r++) {
   extractMs = Math.min(extractMs, performance.now() - t0);
 
   const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-ingest-'));
-  const store = openStore(join(dir, 'bench.db'));
+  const store = await openStore(join(dir, 'bench.db'));
   try {
     t0 = performance.now();
     const summary = await ingest([train], { store });
@@ -53,7 +53,7 @@ for (let r = 0; r < rounds; r++) {
       throw new Error(`bench ingest: ${JSON.stringify({ ...summary, diagnostics: summary.diagnostics.slice(0, 3) })}`);
     }
   } finally {
-    store.close();
+    await store.close();
     dbBytes = statSync(join(dir, 'bench.db')).size + (statSync(join(dir, 'bench.db-wal'), { throwIfNoEntry: false })?.size ?? 0);
     rmSync(dir, { recursive: true, force: true });
   }

@@ -52,7 +52,7 @@ export const ingestCommand: Command = async (args: string[], io: CliIO): Promise
     maxBytes: positiveInt('max-bytes', values['max-bytes'], USAGE),
     timeoutMs: positiveInt('timeout', values.timeout, USAGE),
   });
-  const store = openStore(config.file);
+  const store = await openStore(config.file);
   const progress = createRateProgress(io.stderr, 'ingest');
   try {
     const summary = await ingest(positionals, {
@@ -76,6 +76,6 @@ export const ingestCommand: Command = async (args: string[], io: CliIO): Promise
     return failed > 0 ? 1 : 0;
   } finally {
     progress.done();
-    store.close();
+    await store.close();
   }
 };

@@ -1,6 +1,6 @@
 import { extract as defaultExtract, type ExtractOptions } from '../extract/index.js';
 import type { Extraction } from '../model/index.js';
-import type { ArticleToStore, Store } from '../store/index.js';
+import type { ArticleToStore, PutOutcome, Store } from '../store/index.js';
 import { isDiagnostic, createDiagnostic, type ArticleInput, type Diagnostic } from './article-input.js';
 import { articleContentHash, articleIdentity } from './identity.js';
 import { expandSources, readSourceRef } from './sources.js';
@@ -65,19 +65,23 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
   const counts = { ingested: 0, updated: 0, unchanged: 0 };
   let pending: Prepared[] = [];
 
-  const flush = (): void => {
+  const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    store.transaction(() => {
-      for (const p of batch) counts[store.putArticle(p.article, p.extraction)]++;
+    const outcomes = await store.transaction(async (tx) => {
+      const done: PutOutcome[] = [];
+      for (const p of batch) done.push(await tx.putArticle(p.article, p.extraction));
+      return done;
     });
+    // Counted after the commit: a rolled-back batch stored nothing.
+    for (const outcome of outcomes) counts[outcome]++;
   };
 
-  const prepare = (input: ArticleInput): void => {
+  const prepare = async (input: ArticleInput): Promise<void> => {
     const identity = articleIdentity(input);
     const contentHash = articleContentHash(input);
-    if (store.articleHash(identity) === contentHash) {
+    if ((await store.articleHash(identity)) === contentHash) {
       counts.unchanged++;
       return;
     }
@@ -90,16 +94,16 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
     }
     const { kind: _kind, ...fields } = input;
     pending.push({ article: { ...fields, identity, contentHash }, extraction });
-    if (pending.length >= batchSize) flush();
+    if (pending.length >= batchSize) await flush();
   };
 
   for (const [i, ref] of sources.entries()) {
     for (const entry of await readSourceRef(ref, readOptions)) {
       if (isDiagnostic(entry)) diagnostics.push(entry);
-      else prepare(entry);
+      else await prepare(entry);
     }
     onProgress?.({ done: i + 1, total: sources.length, ...counts, failed: diagnostics.length });
   }
-  flush();
+  await flush();
   return { ...counts, failed: diagnostics.length, diagnostics };
 }

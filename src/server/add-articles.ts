@@ -32,30 +32,33 @@ interface Prepared {
  * alone, a changed one is replaced, and all are written in one transaction.
  * Extraction runs before the transaction so the write lock is held briefly.
  */
-export function addArticles(store: Store, read: ReadResult): AddResult {
+export async function addArticles(store: Store, read: ReadResult): Promise<AddResult> {
   const diagnostics = read.filter(isDiagnostic).map(({ source, reason }) => ({ source, reason }));
-  const prepared = read
-    .filter((r): r is ArticleInput => !isDiagnostic(r))
-    .flatMap((input): Prepared[] => {
-      const identity = articleIdentity(input);
-      const contentHash = articleContentHash(input);
-      if (store.articleHash(identity) === contentHash) return [{ input, identity, contentHash, extraction: null }];
-      try {
-        const extraction = extract(input.text, { file: input.source, ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}) });
-        return [{ input, identity, contentHash, extraction }];
-      } catch (err) {
-        diagnostics.push({ source: input.source, reason: `extraction failed: ${err instanceof Error ? err.message : String(err)}` });
-        return [];
-      }
-    });
-  const articles = store.transaction(() =>
-    prepared.map(({ input, identity, contentHash, extraction }): AddedArticle => {
+  const prepared: Prepared[] = [];
+  for (const input of read.filter((r): r is ArticleInput => !isDiagnostic(r))) {
+    const identity = articleIdentity(input);
+    const contentHash = articleContentHash(input);
+    if ((await store.articleHash(identity)) === contentHash) {
+      prepared.push({ input, identity, contentHash, extraction: null });
+      continue;
+    }
+    try {
+      const extraction = extract(input.text, { file: input.source, ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}) });
+      prepared.push({ input, identity, contentHash, extraction });
+    } catch (err) {
+      diagnostics.push({ source: input.source, reason: `extraction failed: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  }
+  const articles = await store.transaction(async (tx) => {
+    const added: AddedArticle[] = [];
+    for (const { input, identity, contentHash, extraction } of prepared) {
       const { kind: _kind, ...fields } = input;
-      const outcome: PutOutcome = extraction === null ? 'unchanged' : store.putArticle({ ...fields, identity, contentHash }, extraction);
-      const id = store.articleId(identity);
+      const outcome: PutOutcome = extraction === null ? 'unchanged' : await tx.putArticle({ ...fields, identity, contentHash }, extraction);
+      const id = await tx.articleId(identity);
       if (id === null) throw new Error(`server: article ${input.source} was stored but cannot be found`);
-      return { id, outcome, source: input.source, title: input.title, attributions: store.attributions(id).length };
-    }),
-  );
+      added.push({ id, outcome, source: input.source, title: input.title, attributions: (await tx.attributions(id)).length });
+    }
+    return added;
+  });
   return { articles, diagnostics };
 }
