@@ -7,7 +7,16 @@ import type { Extraction } from '../model/index.js';
 import { collect } from '../test-support/collect.js';
 import { handExtraction, type HandAttribution } from '../test-support/hand-extraction.js';
 import { postgresMissing, startTestPostgres, type TestPostgres } from '../test-support/postgres.js';
-import { MIGRATIONS, migrate, openPostgresStore, openSqliteStore, schemaVersion, type ArticleToStore, type Store } from './index.js';
+import pg from 'pg';
+import { POSTGRES_DIALECT } from './postgres/dialect.js';
+import type { SqlClient, SqlValue } from './sql/sql-client.js';
+import {
+  MIGRATIONS,
+  POSTGRES_MIGRATIONS,
+  migrate,
+  migratePostgres,
+  postgresSchemaVersion,
+  openPostgresStore, openSqliteStore, schemaVersion, type ArticleToStore, type Store } from './index.js';
 
 const pgMissing = postgresMissing();
 let server: TestPostgres | null = null;
@@ -366,6 +375,130 @@ describe.skipIf(skip !== null)(`store (${name})${skip ? `: ${skip}` : ''}`, () =
   });
 });
 }
+
+describe.skipIf(pgMissing !== null)(`postgres${pgMissing ? `: ${pgMissing}` : ''}`, () => {
+  it('links speakers and groups claims once when several writers store at the same time', async () => {
+    // Twelve articles that all name one person, one outlet and one claim, in several wordings;
+    // "it first" is too short to be a claim, so each of those is a group of its own.
+    const docs = Array.from({ length: 12 }, (_, i): [string, HandAttribution[], Partial<ArticleToStore>] => {
+      const speaker = i % 3 === 0 ? quiroga() : { name: i % 3 === 1 ? 'Quiroga' : 'Water Director Marta Quiroga', type: 'person' as const };
+      const claim = `The estuary dredging will cost more than ${i % 2 === 0 ? '$40 million' : '40 million dollars'} over the next five years`;
+      return [
+        `${claim}, Marta Quiroga said. The Harbor Gazette reported it first.`,
+        [
+          { content: claim, cue: 'said', speaker },
+          { content: 'it first', cue: 'reported', speaker: { name: i % 2 === 0 ? 'The Harbor Gazette' : 'the Gazette', type: 'outlet' } },
+        ],
+        { url: `https://example.org/${i}`, outlet: i % 4 === 0 ? 'The Harbor Gazette' : 'Coastline Weekly' },
+      ];
+    });
+    const url = await server!.createDatabase();
+    const writers = await Promise.all([0, 1, 2, 3].map(() => openPostgresStore(url)));
+    const alone = await openPostgresStore(await server!.createDatabase());
+    try {
+      // Each writer stores every article, in its own order, all at once: the same identities race too.
+      await Promise.all(writers.map((w, k) => Promise.all(docs.map((_, i) => put(w, ...docs[(i * (k + 1) + k) % docs.length]!)))));
+      for (const d of docs) await put(alone, ...d);
+      const [reader] = writers;
+      expect((await reader!.speakers()).map((s) => s.name).sort()).toEqual(['Marta Quiroga', 'The Harbor Gazette']);
+      expect(await reader!.stats()).toEqual(await alone.stats());
+      expect(await reader!.stats()).toMatchObject({ articles: 12, attributions: 24, speakers: 2, claims: 13, sharedClaims: 1 });
+    } finally {
+      await Promise.all([...writers, alone].map((w) => w.close()));
+    }
+  });
+
+  it('migrations go up to the latest version and down to an empty database', async () => {
+    const pool = new pg.Pool({ connectionString: await server!.createDatabase() });
+    try {
+      await migratePostgres(pool);
+      expect(await postgresSchemaVersion(pool)).toBe(POSTGRES_MIGRATIONS.length);
+      await migratePostgres(pool, 0);
+      expect(await postgresSchemaVersion(pool)).toBe(0);
+      const tables = await pool.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+      expect(tables.rows.map((r: { tablename: string }) => r.tablename)).toEqual(['schema_migrations']);
+      await migratePostgres(pool);
+      expect(await postgresSchemaVersion(pool)).toBe(POSTGRES_MIGRATIONS.length);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('upgrade a version-1 database in place, its data intact and searchable', async () => {
+    const url = await server!.createDatabase();
+    const pool = new pg.Pool({ connectionString: url });
+    try {
+      await migratePostgres(pool, 1);
+      const article = await pool.query("INSERT INTO articles (identity, content_hash, source, text) VALUES ('x', 'h', 's', 'Some text.') RETURNING id");
+      await pool.query(
+        "INSERT INTO attributions (article_id, local_id, kind, content, claim_id) VALUES ($1, 'a1', 'indirect', 'the tide tables were wrong', 1)",
+        [article.rows[0].id],
+      );
+    } finally {
+      await pool.end();
+    }
+    // Opening the store migrates it.
+    const store = await openPostgresStore(url);
+    try {
+      const [stored] = await collect(store.articles());
+      expect(stored).toMatchObject({ identity: 'x', text: 'Some text.' });
+      expect(await store.entities(stored!.id)).toBeNull();
+      expect((await store.search('tide tables')).map((r) => r.attribution.content)).toEqual(['the tide tables were wrong']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('refuse a database newer than the code', async () => {
+    const url = await server!.createDatabase();
+    const pool = new pg.Pool({ connectionString: url });
+    try {
+      await migratePostgres(pool);
+      await pool.query("INSERT INTO schema_migrations (version, name) VALUES (999, 'from the future')");
+    } finally {
+      await pool.end();
+    }
+    await expect(openPostgresStore(url)).rejects.toThrow(/newer/);
+  });
+
+  it('searches through the GIN index, not a scan', async () => {
+    const url = await server!.createDatabase();
+    const store = await openPostgresStore(url);
+    const pool = new pg.Pool({ connectionString: url });
+    try {
+      await pool.query("INSERT INTO articles (identity, content_hash, source, text) VALUES ('x', 'h', 's', 'Some text.')");
+      await pool.query(`
+        INSERT INTO attributions (article_id, local_id, kind, content, claim_id)
+        SELECT 1, 'a' || n, 'indirect', 'statement number ' || n || CASE WHEN n % 500 = 0 THEN ' about the estuary' ELSE '' END, n
+        FROM generate_series(1, 20000) n`);
+      // VACUUM moves GIN's pending list into the index, as autovacuum does on a live database.
+      await pool.query('VACUUM ANALYZE attributions');
+      // Runs the dialect's own ranking queries under EXPLAIN.
+      const plans: string[] = [];
+      const explain: SqlClient = {
+        all: async <T>(sql: string, params: readonly SqlValue[] = []) => {
+          let n = 0;
+          const { rows } = await pool.query(`EXPLAIN ${sql.replace(/\?/g, () => `$${++n}`)}`, [...params]);
+          plans.push(rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n'));
+          return [] as T[];
+        },
+        get: async () => undefined,
+        run: async () => undefined,
+      };
+      await POSTGRES_DIALECT.rank(explain, ['estuary'], { clauses: [], params: [] }, 10);
+      await POSTGRES_DIALECT.rank(explain, ['estuary'], { clauses: ['a.kind = ?'], params: ['indirect'] }, 10);
+      expect(plans).toHaveLength(2);
+      for (const plan of plans) {
+        expect(plan).toContain('attributions_fts');
+        expect(plan).not.toMatch(/Seq Scan on attributions/);
+      }
+      expect((await store.search('estuary', { limit: 100 })).length).toBe(40);
+    } finally {
+      await pool.end();
+      await store.close();
+    }
+  });
+});
 
 describe('sqlite migrations', () => {
   it('go up to the latest version and down to an empty database', () => {
