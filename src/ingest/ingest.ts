@@ -1,8 +1,7 @@
-import { extract as defaultExtract, type ExtractOptions } from '../extract/index.js';
-import type { Extraction } from '../model/index.js';
-import type { ArticleToStore, PutOutcome, Store } from '../store/index.js';
-import { isDiagnostic, createDiagnostic, type ArticleInput, type Diagnostic } from './article-input.js';
-import { articleContentHash, articleIdentity } from './identity.js';
+import { extract as defaultExtract } from '../extract/index.js';
+import type { PutOutcome, Store } from '../store/index.js';
+import { isDiagnostic, type ArticleInput, type Diagnostic } from './article-input.js';
+import { prepareArticle, type Extractor, type PreparedArticle } from './prepare-article.js';
 import { expandSources, readSourceRef } from './sources.js';
 
 /** How far an ingest run has come, for a progress bar. */
@@ -28,7 +27,7 @@ export interface IngestOptions {
   /** Articles per transaction. */
   readonly batchSize?: number;
   /** The extractor; `extract` unless a caller supplies another. */
-  readonly extract?: (text: string, options: ExtractOptions) => Extraction;
+  readonly extract?: Extractor;
   readonly onProgress?: (progress: IngestProgress) => void;
 }
 
@@ -39,11 +38,6 @@ export interface IngestSummary {
   readonly unchanged: number;
   readonly failed: number;
   readonly diagnostics: readonly Diagnostic[];
-}
-
-interface Prepared {
-  readonly article: ArticleToStore;
-  readonly extraction: Extraction;
 }
 
 /**
@@ -63,7 +57,7 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
   const { sources, problems } = await expandSources(args, cwd);
   const diagnostics: Diagnostic[] = [...problems];
   const counts = { ingested: 0, updated: 0, unchanged: 0 };
-  let pending: Prepared[] = [];
+  let pending: PreparedArticle[] = [];
 
   const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
@@ -79,22 +73,13 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
   };
 
   const prepare = async (input: ArticleInput): Promise<void> => {
-    const identity = articleIdentity(input);
-    const contentHash = articleContentHash(input);
-    if ((await store.articleHash(identity)) === contentHash) {
-      counts.unchanged++;
-      return;
+    const prepared = await prepareArticle(store, input, extract);
+    if (prepared === 'unchanged') counts.unchanged++;
+    else if (prepared.kind === 'diagnostic') diagnostics.push(prepared);
+    else {
+      pending.push(prepared);
+      if (pending.length >= batchSize) await flush();
     }
-    let extraction: Extraction;
-    try {
-      extraction = extract(input.text, { file: input.source, ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}) });
-    } catch (err) {
-      diagnostics.push(createDiagnostic(input.source, `extraction failed: ${err instanceof Error ? err.message : String(err)}`));
-      return;
-    }
-    const { kind: _kind, ...fields } = input;
-    pending.push({ article: { ...fields, identity, contentHash }, extraction });
-    if (pending.length >= batchSize) await flush();
   };
 
   for (const [i, ref] of sources.entries()) {
