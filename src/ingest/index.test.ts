@@ -22,6 +22,7 @@ it('exports the ingest API', () => {
       "normaliseText",
       "parseXml",
       "prepareArticle",
+      "readFileBytes",
       "readHtml",
       "readJsonFeed",
       "readJsonLines",
