@@ -23,6 +23,12 @@ const PER_BAND = 4;
 /** Writes an article with its attributions over `db`, inside a transaction the caller holds. */
 export type ArticleWriter = (db: SqlClient, article: ArticleToStore, extraction: Extraction) => Promise<PutOutcome>;
 
+/** `(?, ?), (?, ?)`: `n` rows of `width` placeholders, for one INSERT of many rows (one round trip to a server, not `n`). */
+function rows(n: number, width: number): string {
+  const row = `(${Array.from({ length: width }, () => '?').join(', ')})`;
+  return Array.from({ length: n }, () => row).join(', ');
+}
+
 const SQL = {
   hash: 'SELECT id, content_hash FROM articles WHERE identity = ?',
   insertArticle: `
@@ -39,22 +45,21 @@ const SQL = {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0) RETURNING id`,
   setClaim: 'UPDATE attributions SET claim_id = ? WHERE id = ?',
   mergeClaims: 'UPDATE attributions SET claim_id = ? WHERE claim_id = ?',
-  insertSpan: `
-    INSERT INTO spans (attribution_id, role, start, "end", exact, prefix, suffix, parts)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  insertRole: 'INSERT INTO speaker_roles (speaker_id, article_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+  insertSpans: (n: number) => `INSERT INTO spans (attribution_id, role, start, "end", exact, prefix, suffix, parts) VALUES ${rows(n, 8)}`,
+  insertRoles: (n: number) => `INSERT INTO speaker_roles (speaker_id, article_id, role) VALUES ${rows(n, 3)} ON CONFLICT DO NOTHING`,
   // One index seek per band, each reading at most PER_BAND rows: a band that thousands share costs no more than a rare one.
   bandCandidates: `
     SELECT a.id AS attribution_id, a.claim_id, a.content FROM attributions a WHERE a.id IN (
       ${Array.from({ length: BANDS }, (_, i) => `SELECT * FROM (SELECT attribution_id FROM claim_bands WHERE band = ? ORDER BY attribution_id LIMIT ${PER_BAND}) b${i}`).join(' UNION ')}
     ) ORDER BY a.id`,
-  insertBand: 'INSERT INTO claim_bands (band, attribution_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
+  insertBands: `INSERT INTO claim_bands (band, attribution_id) VALUES ${rows(BANDS, 2)} ON CONFLICT DO NOTHING`,
   alias: 'SELECT speaker_id, pinned FROM speaker_aliases WHERE key = ?',
   insertAlias: 'INSERT INTO speaker_aliases (key, speaker_id) VALUES (?, ?)',
   blurAlias: 'UPDATE speaker_aliases SET speaker_id = NULL WHERE key = ? AND pinned = 0',
   dropAlias: 'DELETE FROM speaker_aliases WHERE key = ? AND speaker_id = ? AND pinned = 0',
-  bySurname: "SELECT id, first FROM speakers WHERE type = 'person' AND surname = ? ORDER BY id",
-  rolesOf: 'SELECT DISTINCT role FROM speaker_roles WHERE speaker_id = ? ORDER BY role',
+  bySurname: `
+    SELECT s.id, s.first, r.role FROM speakers s LEFT JOIN speaker_roles r ON r.speaker_id = s.id
+    WHERE s.type = 'person' AND s.surname = ? ORDER BY s.id, r.role`,
   insertSpeaker: 'INSERT INTO speakers (name, type, first, surname) VALUES (?, ?, ?, ?) RETURNING id',
   renameSpeaker: 'UPDATE speakers SET name = ?, first = ? WHERE id = ?',
   speakerType: 'SELECT type FROM speakers WHERE id = ?',
@@ -89,10 +94,13 @@ export function createArticleWriter(): ArticleWriter {
         return row && row.pinned && row.speaker_id !== null ? row.speaker_id : undefined;
       },
       personsBySurname: async (surname) => {
-        const rows = await db.all<{ id: number; first: string | null }>(SQL.bySurname, [surname]);
-        return Promise.all(
-          rows.map(async (r): Promise<KnownPerson> => ({ id: r.id, first: r.first, roles: (await db.all<{ role: string }>(SQL.rolesOf, [r.id])).map((x) => x.role) })),
-        );
+        const people = new Map<number, { id: number; first: string | null; roles: Set<string> }>();
+        for (const r of await db.all<{ id: number; first: string | null; role: string | null }>(SQL.bySurname, [surname])) {
+          const p = people.get(r.id) ?? { id: r.id, first: r.first, roles: new Set<string>() };
+          if (r.role !== null) p.roles.add(r.role);
+          people.set(r.id, p);
+        }
+        return [...people.values()].map((p): KnownPerson => ({ id: p.id, first: p.first, roles: [...p.roles] }));
       },
     };
 
@@ -128,10 +136,13 @@ export function createArticleWriter(): ArticleWriter {
       return decision.kind === 'speaker' ? apply(decision) : null;
     }
 
-    async function insertSpan(attributionId: number, role: string, text: string, span: Span): Promise<void> {
-      const sel = quoteSelector(text, span);
-      const parts = span.parts ? JSON.stringify(spanRanges(span).map((p) => [p.start, p.end])) : null;
-      await db.run(SQL.insertSpan, [attributionId, role, span.start, span.end, sel.exact, sel.prefix, sel.suffix, parts]);
+    async function insertSpans(attributionId: number, text: string, spans: readonly (readonly [string, Span])[]): Promise<void> {
+      const values = spans.flatMap(([role, span]) => {
+        const sel = quoteSelector(text, span);
+        const parts = span.parts ? JSON.stringify(spanRanges(span).map((p) => [p.start, p.end])) : null;
+        return [attributionId, role, span.start, span.end, sel.exact, sel.prefix, sel.suffix, parts];
+      });
+      await db.run(SQL.insertSpans(spans.length), values);
     }
 
     async function groupClaim(attributionId: number, words: ReadonlySet<string>, sig: Uint32Array | null): Promise<void> {
@@ -151,7 +162,7 @@ export function createArticleWriter(): ArticleWriter {
       await db.run(SQL.setClaim, [claimId, attributionId]);
       // Two groups this content bridges become one, under the older id.
       for (const c of claims) if (c !== claimId) await db.run(SQL.mergeClaims, [claimId, c]);
-      for (const band of bands) await db.run(SQL.insertBand, [band, attributionId]);
+      await db.run(SQL.insertBands, bands.flatMap((band) => [band, attributionId]));
     }
 
     const old = await db.get<{ id: number; content_hash: string }>(SQL.hash, [article.identity]);
@@ -197,10 +208,9 @@ export function createArticleWriter(): ArticleWriter {
         JSON.stringify(a.speaker?.roles ?? []),
         a.confidence ?? null,
       ]))!;
-      await insertSpan(id, 'content', text, a.content);
-      await insertSpan(id, 'cue', text, a.cue);
-      if (a.source) await insertSpan(id, 'source', text, a.source);
-      if (speakerId !== null) for (const role of a.speaker?.roles ?? []) await db.run(SQL.insertRole, [speakerId, articleId, role]);
+      await insertSpans(id, text, [['content', a.content], ['cue', a.cue], ...(a.source ? [['source', a.source] as const] : [])]);
+      const roles = [...new Set(a.speaker?.roles ?? [])];
+      if (speakerId !== null && roles.length > 0) await db.run(SQL.insertRoles(roles.length), roles.flatMap((role) => [speakerId, articleId, role]));
       await groupClaim(id, words, sig);
     }
     return old ? 'updated' : 'ingested';
