@@ -49,7 +49,7 @@ for (let r = 0; r < rounds; r++) {
   extractMs = Math.min(extractMs, performance.now() - t0);
   for (const jobs of [0, 1]) {
     const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-ingest-'));
-    const store = openStore(join(dir, 'bench.db'));
+    const store = await openStore(join(dir, 'bench.db'));
     try {
       const t1 = performance.now();
       const elu = performance.eventLoopUtilization();
@@ -61,7 +61,7 @@ for (let r = 0; r < rounds; r++) {
         throw new Error(`bench ingest: ${JSON.stringify({ ...summary, diagnostics: summary.diagnostics.slice(0, 3) })}`);
       }
     } finally {
-      store.close();
+      await store.close();
       dbBytes = statSync(join(dir, 'bench.db')).size + (statSync(join(dir, 'bench.db-wal'), { throwIfNoEntry: false })?.size ?? 0);
       rmSync(dir, { recursive: true, force: true });
     }

@@ -135,32 +135,32 @@ function synthetic(i: number): { article: ArticleToStore; extraction: Extraction
 
 const dir = values.keep ? null : mkdtempSync(join(tmpdir(), 'claimtrail-bench-scale-'));
 const file = dir === null ? resolve(values.keep!) : join(dir, 'scale.db');
-const store = openStore(file);
+const store = await openStore(file);
 const heap: number[] = [];
 const t0 = performance.now();
 const BATCH = 500;
 for (let start = 0; start < N; start += BATCH) {
   const batch = Array.from({ length: Math.min(BATCH, N - start) }, (_, k) => synthetic(start + k));
-  store.transaction(() => {
-    for (const { article, extraction } of batch) store.putArticle(article, extraction);
+  await store.transaction(async (tx) => {
+    for (const { article, extraction } of batch) await tx.putArticle(article, extraction);
   });
   if ((start / BATCH) % Math.max(1, Math.floor(N / BATCH / 10)) === 0) heap.push(process.memoryUsage().heapUsed);
   if (process.stderr.isTTY) process.stderr.write(`\rbuilding ${Math.min(start + BATCH, N)}/${N}`);
 }
 if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 const buildMs = performance.now() - t0;
-const stats = store.stats();
+const stats = await store.stats();
 
 function percentiles(times: number[]): string {
   const s = [...times].sort((a, b) => a - b);
   const at = (p: number): number => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
   return `p50 ${at(0.5).toFixed(2)} ms  p95 ${at(0.95).toFixed(2)} ms  max ${s[s.length - 1]!.toFixed(2)} ms`;
 }
-function measure(fn: (k: number) => unknown): string {
+async function measure(fn: (k: number) => Promise<unknown>): Promise<string> {
   const times: number[] = [];
   for (let k = 0; k < Q; k++) {
     const t = performance.now();
-    fn(k);
+    await fn(k);
     times.push(performance.now() - t);
   }
   return percentiles(times);
@@ -168,13 +168,13 @@ function measure(fn: (k: number) => unknown): string {
 
 const qrng = random(99);
 const words = [...byLength.values()].flat().filter((w) => w.length > 4);
-const search = measure(() => store.search(`${words[Math.floor(qrng() * words.length)]!} ${words[Math.floor(qrng() * words.length)]!}`, { limit: 20 }));
-const searchOne = measure(() => store.search(words[Math.floor(qrng() * words.length)]!, { limit: 20 }));
-const top = store.speakers({ top: 200 });
-const speakerPage = measure((k) => store.speaker(k % 2 === 0 ? String(top[k % top.length]!.id) : top[k % top.length]!.name, { limit: 50 }));
+const search = await measure(() => store.search(`${words[Math.floor(qrng() * words.length)]!} ${words[Math.floor(qrng() * words.length)]!}`, { limit: 20 }));
+const searchOne = await measure(() => store.search(words[Math.floor(qrng() * words.length)]!, { limit: 20 }));
+const top = await store.speakers({ top: 200 });
+const speakerPage = await measure((k) => store.speaker(k % 2 === 0 ? String(top[k % top.length]!.id) : top[k % top.length]!.name, { limit: 50 }));
 const maxAttribution = stats.attributions;
-const trace = measure(() => store.trace(1 + Math.floor(qrng() * maxAttribution)));
-store.close();
+const trace = await measure(() => store.trace(1 + Math.floor(qrng() * maxAttribution)));
+await store.close();
 
 const size = statSync(file).size + (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0);
 const mb = (x: number): string => `${(x / 2 ** 20).toFixed(1)} MB`;

@@ -74,11 +74,11 @@ async function withFiles(dir: string, names: readonly string[], fn: (writers: Wr
 async function exportJsonl(store: Store, out: string | undefined, io: CliIO): Promise<void> {
   if (out === undefined) {
     const write = streamWriter(io.stdout);
-    for (const r of exportRecords(store)) await write(`${JSON.stringify(r)}\n`);
+    for await (const r of exportRecords(store)) await write(`${JSON.stringify(r)}\n`);
     return;
   }
   await withFiles(out, ['articles.jsonl', 'attributions.jsonl', 'speakers.jsonl'], async ([articles, attributions, speakers]) => {
-    for (const r of exportRecords(store)) {
+    for await (const r of exportRecords(store)) {
       const { record, ...rest } = r;
       const write = record === 'article' ? articles : record === 'attribution' ? attributions : speakers;
       await write!(`${JSON.stringify(rest)}\n`);
@@ -91,7 +91,7 @@ async function exportCsv(store: Store, out: string): Promise<void> {
     await articles!(csvLine(ARTICLE_COLUMNS));
     await attributions!(csvLine(ATTRIBUTION_COLUMNS));
     await speakers!(csvLine(SPEAKER_COLUMNS));
-    for (const r of exportRecords(store)) {
+    for await (const r of exportRecords(store)) {
       if (r.record === 'article') await articles!(csvLine(articleRow(r)));
       else if (r.record === 'attribution') await attributions!(csvLine(attributionRow(r)));
       else await speakers!(csvLine([r.id, r.name, r.type, r.roles.join('; '), r.articles, r.statements]));
@@ -126,10 +126,10 @@ function extractionOf(article: ArticleRecord, attributions: readonly StoredAttri
 
 async function exportBrat(store: Store, out: string): Promise<void> {
   await mkdir(out, { recursive: true });
-  for (const article of store.articles()) {
+  for await (const article of store.articles()) {
     const name = `article-${String(article.id).padStart(6, '0')}`;
     await writeFile(join(out, `${name}.txt`), article.text);
-    await writeFile(join(out, `${name}.ann`), toBrat(extractionOf(article, store.attributions(article.id)), article.text));
+    await writeFile(join(out, `${name}.ann`), toBrat(extractionOf(article, await store.attributions(article.id)), article.text));
   }
 }
 
@@ -154,7 +154,7 @@ export const exportCommand: Command = async (args: string[], io: CliIO): Promise
   if (format !== 'jsonl' && format !== 'csv' && format !== 'brat') throw new UsageError(`unknown format '${format}': use jsonl, csv or brat\n\n${USAGE}`);
   if (format !== 'jsonl' && values.out === undefined) throw new UsageError(`--format ${format} writes files: give --out DIR\n\n${USAGE}`);
   const out = values.out === undefined ? undefined : resolve(io.cwd, values.out);
-  const store = openExistingStore(values.db, io);
+  const store = await openExistingStore(values.db, io);
   try {
     if (format === 'jsonl') await exportJsonl(store, out, io);
     else if (format === 'csv') await exportCsv(store, out!);
@@ -162,6 +162,6 @@ export const exportCommand: Command = async (args: string[], io: CliIO): Promise
     if (out !== undefined) io.stderr.write(`exported ${format} to ${out}\n`);
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 };

@@ -14,6 +14,8 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
   stats: { summary: 'counts of what the database holds', load: async () => (await import('./stats.js')).statsCommand },
   export: { summary: 'write articles, attributions and speakers as jsonl, csv or brat', load: async () => (await import('./export.js')).exportCommand },
   serve: { summary: 'serve the web app and its JSON API', load: async () => (await import('./serve.js')).serveCommand },
+  worker: { summary: 'take queued sources and ingest them (PostgreSQL)', load: async () => (await import('./worker.js')).workerCommand },
+  queue: { summary: 'count queued, active, failed and done jobs (PostgreSQL)', load: async () => (await import('./queue.js')).queueCommand },
 });
 
 function help(): string {

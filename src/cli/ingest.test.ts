@@ -1,3 +1,4 @@
+import { collect } from '../test-support/collect.js';
 import { spawn, spawnSync } from 'node:child_process';
 import type { ServerResponse } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
@@ -16,7 +17,7 @@ let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'claimtrail-cli-ingest-'));
 });
-afterEach(() => {
+afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -129,8 +130,8 @@ describe('claimtrail ingest killed mid-run', () => {
       expect(await exited).toBe('SIGKILL');
 
       const killed = openSqliteStore(db);
-      expect(killed.stats().articles).toBe(COMMITTED);
-      killed.close();
+      expect((await killed.stats()).articles).toBe(COMMITTED);
+      await killed.close();
 
       hang = false;
       const second = cli(['--json']);
@@ -146,13 +147,13 @@ describe('claimtrail ingest killed mid-run', () => {
       try {
         const { ingest } = await import('../ingest/index.js');
         await ingest(urls, { store: clean });
-        expect(JSON.stringify(resumed.stats())).toBe(JSON.stringify(clean.stats()));
-        expect(resumed.stats().articles).toBe(N);
-        const identities = [...resumed.articles()].map((a) => a.identity);
+        expect(JSON.stringify((await resumed.stats()))).toBe(JSON.stringify((await clean.stats())));
+        expect((await resumed.stats()).articles).toBe(N);
+        const identities = (await collect(resumed.articles())).map((a) => a.identity);
         expect(new Set(identities).size).toBe(N);
       } finally {
-        resumed.close();
-        clean.close();
+        await resumed.close();
+        await clean.close();
       }
     } finally {
       await server.close();

@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import { ingest } from '../ingest/index.js';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../formats/index.js';
 import { DEFAULT_TIMEOUT_MS } from '../ingest/index.js';
-import { openStore } from '../store/index.js';
+import { JOB_DEFAULTS } from '../queue/index.js';
+import { isPostgresUrl, openStore } from '../store/index.js';
 import { commandArgs, nonNegativeInt, positiveInt } from './command-args.js';
 import { databaseFile } from './database.js';
 import { UsageError, type CliIO, type Command } from './io.js';
@@ -11,7 +12,7 @@ import { createRateProgress } from './rate-progress.js';
 /** Extraction threads by default: one core stays with reading and storing. */
 const DEFAULT_JOBS = Math.min(4, Math.max(0, availableParallelism() - 1));
 
-const USAGE = `usage: claimtrail ingest <paths|urls|-…> [--db FILE]
+const USAGE = `usage: claimtrail ingest <paths|urls|-…> [--db FILE|URL] [--queue]
 
 Reads articles into the database: plain text (with a ' date YYYY-MM-DD ' header),
 HTML pages, RSS, Atom and JSON Feed files or URLs, JSON Lines
@@ -19,8 +20,16 @@ HTML pages, RSS, Atom and JSON Feed files or URLs, JSON Lines
 and stdin (-). An article already stored unchanged is skipped; a changed one
 is re-extracted and replaces its old attributions.
 
+With --queue (PostgreSQL only) nothing is extracted here: each source becomes
+a job on the database's queue, for 'claimtrail worker' processes to take.
+
 options:
-      --db FILE         the database (default: $CLAIMTRAIL_DB, else ./claimtrail.db)
+      --db FILE|URL     the database: a SQLite file or a postgres:// URL
+                        (default: $CLAIMTRAIL_DB, else ./claimtrail.db)
+      --queue           enqueue the sources instead of ingesting them here
+      --retries N       with --queue: attempts after a failed one (default ${JOB_DEFAULTS.retries})
+      --retry-delay S   with --queue: seconds before the first retry, doubling after (default ${JOB_DEFAULTS.retryDelaySeconds})
+      --job-timeout S   with --queue: a job active this long is run again (default ${JOB_DEFAULTS.jobTimeoutSeconds})
       --batch-size N    articles per transaction (default 100)
   -j, --jobs N          extract on N worker threads while this one stores (default: cores - 1,
                         at most 4; 0 = extract and store on one thread)
@@ -44,6 +53,10 @@ export const ingestCommand: Command = async (args: string[], io: CliIO): Promise
       'max-bytes': { type: 'string', default: String(DEFAULT_MAX_ARTICLE_BYTES) },
       timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_MS) },
       json: { type: 'boolean', default: false },
+      queue: { type: 'boolean', default: false },
+      retries: { type: 'string', default: String(JOB_DEFAULTS.retries) },
+      'retry-delay': { type: 'string', default: String(JOB_DEFAULTS.retryDelaySeconds) },
+      'job-timeout': { type: 'string', default: String(JOB_DEFAULTS.jobTimeoutSeconds) },
       help: { type: 'boolean', short: 'h', default: false },
     },
     USAGE,
@@ -60,7 +73,8 @@ export const ingestCommand: Command = async (args: string[], io: CliIO): Promise
     maxBytes: positiveInt('max-bytes', values['max-bytes'], USAGE),
     timeoutMs: positiveInt('timeout', values.timeout, USAGE),
   });
-  const store = openStore(config.file);
+  if (values.queue) return enqueueSources(positionals, config, values, io);
+  const store = await openStore(config.file);
   const progress = createRateProgress(io.stderr, 'ingest');
   try {
     const summary = await ingest(positionals, {
@@ -85,6 +99,34 @@ export const ingestCommand: Command = async (args: string[], io: CliIO): Promise
     return failed > 0 ? 1 : 0;
   } finally {
     progress.done();
-    store.close();
+    await store.close();
   }
 };
+
+/** `ingest --queue`: one job per source on the PostgreSQL queue. */
+async function enqueueSources(
+  sources: readonly string[],
+  config: { readonly file: string; readonly maxBytes: number },
+  values: { readonly json: boolean; readonly retries: string; readonly 'retry-delay': string; readonly 'job-timeout': string },
+  io: CliIO,
+): Promise<number> {
+  if (!isPostgresUrl(config.file)) throw new UsageError(`--queue needs a PostgreSQL database: give --db postgres://… or set CLAIMTRAIL_DB\n\n${USAGE}`);
+  if (sources.includes('-')) throw new UsageError('stdin (-) cannot be queued: save it to a file first');
+  if (!/^\d+$/.test(values.retries)) throw new UsageError(`--retries: expected a whole number, got '${values.retries}'\n\n${USAGE}`);
+  const { enqueue } = await import('../queue/index.js');
+  const summary = await enqueue(config.file, sources, {
+    cwd: io.cwd,
+    maxBytes: config.maxBytes,
+    retries: Number(values.retries),
+    retryDelaySeconds: positiveInt('retry-delay', values['retry-delay'], USAGE),
+    jobTimeoutSeconds: positiveInt('job-timeout', values['job-timeout'], USAGE),
+  });
+  for (const d of summary.diagnostics) io.stderr.write(`claimtrail ingest: ${d.source}: ${d.reason}\n`);
+  const failed = summary.diagnostics.length;
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify({ enqueued: summary.enqueued, failed, failures: summary.diagnostics.map(({ source, reason }) => ({ source, reason })) })}\n`);
+  } else {
+    io.stdout.write(`enqueued ${summary.enqueued}, failed ${failed}\n`);
+  }
+  return failed > 0 ? 1 : 0;
+}

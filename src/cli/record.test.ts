@@ -36,7 +36,7 @@ const ARTICLES: readonly [Partial<ArticleToStore> & { text: string }, HandAttrib
   ],
 ];
 
-function populate(file: string, order: readonly number[] = [0, 1, 2]): void {
+async function populate(file: string, order: readonly number[] = [0, 1, 2]): Promise<void> {
   const store: Store = openSqliteStore(file);
   try {
     for (const i of order) {
@@ -53,10 +53,10 @@ function populate(file: string, order: readonly number[] = [0, 1, 2]): void {
         summaryOnly: false,
         text: fields.text,
       };
-      store.putArticle(article, handExtraction(fields.text, attributions, article.publishedAt));
+      await store.putArticle(article, handExtraction(fields.text, attributions, article.publishedAt));
     }
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -66,9 +66,9 @@ async function run(...args: string[]) {
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'claimtrail-cli-record-'));
-  populate(join(dir, 'record.db'));
+  await populate(join(dir, 'record.db'));
 });
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -180,7 +180,7 @@ describe('claimtrail stats', () => {
       summaryOnly: 0,
       kinds: { direct: 1, mixed: 0, indirect: 2, 'according-to': 1 },
     });
-    populate(join(dir, 'reversed.db'), [2, 1, 0]);
+    await populate(join(dir, 'reversed.db'), [2, 1, 0]);
     const { io, stdout } = bufferIO({ cwd: dir, env: { CLAIMTRAIL_DB: 'reversed.db' } });
     await main(['stats', '--json'], io);
     expect(stdout.text()).toBe(r.stdout);

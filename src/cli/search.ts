@@ -57,9 +57,9 @@ export const searchCommand: Command = async (args: string[], io: CliIO): Promise
     ...(until !== undefined ? { until } : {}),
     ...(values.kind !== undefined ? { kind: values.kind as AttributionKind } : {}),
   });
-  const store = openExistingStore(values.db, io);
+  const store = await openExistingStore(values.db, io);
   try {
-    const results = store.search(positionals.join(' '), filters);
+    const results = await store.search(positionals.join(' '), filters);
     if (values.json) {
       io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
       return 0;
@@ -79,7 +79,7 @@ export const searchCommand: Command = async (args: string[], io: CliIO): Promise
     io.stdout.write(formatTable([['ID', 'DATE', 'OUTLET', 'SPEAKER', 'KIND', 'SNIPPET'], ...rows], { right: [0], ...(io.stdout.isTTY ? { width: columnsOf(io) } : {}) }));
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 };
 

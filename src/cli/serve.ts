@@ -67,13 +67,13 @@ export const serveCommand: Command = async (args: string[], io: CliIO): Promise<
     port: Number(values.port),
     uiDir: values.ui ?? DEFAULT_UI_DIR,
   });
-  const store = openStore(config.file);
+  const store = await openStore(config.file);
   try {
     const seed = values['ingest-if-empty'];
-    if (seed !== undefined && store.stats().articles === 0) {
+    if (seed !== undefined && (await store.stats()).articles === 0) {
       const summary = await ingest([seed], { store, cwd: io.cwd });
       for (const d of summary.diagnostics) io.stderr.write(`claimtrail serve: ${d.source}: ${d.reason}\n`);
-      io.stdout.write(`ingested ${summary.ingested} articles from ${seed} into ${config.file}\n`);
+      io.stdout.write(`ingested ${summary.ingested} articles from ${seed} into ${store.location}\n`);
     }
     if (!existsSync(config.uiDir)) io.stderr.write(`claimtrail serve: no built UI at ${config.uiDir} (run 'npm run build:web'); serving the API only\n`);
     // Load the tagger models now, so the first article opened does not wait for them.
@@ -82,12 +82,12 @@ export const serveCommand: Command = async (args: string[], io: CliIO): Promise<
       if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`${config.host}:${config.port} is in use: give another --port`);
       throw err;
     });
-    io.stdout.write(`serving ${server.url} (database ${config.file}${token ? ', writes need the token' : ''})\n`);
+    io.stdout.write(`serving ${server.url} (database ${store.location}${token ? ', writes need the token' : ''})\n`);
     const signal = await interrupted();
     io.stderr.write(`claimtrail serve: ${signal}, stopping\n`);
     await server.close();
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 };

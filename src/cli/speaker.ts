@@ -33,10 +33,10 @@ export const speakerCommand: Command = async (args: string[], io: CliIO): Promis
   }
   if (positionals.length === 0) throw new UsageError(`no speaker name or id given\n\n${USAGE}`);
   const limit = positiveInt('limit', values.limit, USAGE);
-  const store = openExistingStore(values.db, io);
+  const store = await openExistingStore(values.db, io);
   try {
     const query = positionals.join(' ');
-    const page = store.speaker(query, { limit });
+    const page = await store.speaker(query, { limit });
     if (!page) {
       io.stderr.write(`claimtrail speaker: no speaker '${query}'\n`);
       return 1;
@@ -47,7 +47,7 @@ export const speakerCommand: Command = async (args: string[], io: CliIO): Promis
     }
     const out: string[] = [];
     out.push(`${page.name}  (${page.type}, speaker ${page.id})  ${page.statements} statements in ${page.articles} articles\n`);
-    const others = store.findSpeakers(query).filter((s) => s.id !== page.id);
+    const others = (await store.findSpeakers(query)).filter((s) => s.id !== page.id);
     if (others.length > 0) out.push(`other speakers matching '${query}': ${others.slice(0, 5).map((s) => `${s.name} (${s.id})`).join(', ')}\n`);
     if (page.aliases.length > 0) out.push(`also: ${page.aliases.join(', ')}\n`);
     if (page.datedRoles.length > 0) {
@@ -66,6 +66,6 @@ export const speakerCommand: Command = async (args: string[], io: CliIO): Promis
     io.stdout.write(out.join(''));
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 };

@@ -49,18 +49,18 @@ export const speakersCommand: Command = async (args: string[], io: CliIO): Promi
   const [action, ...rest] = positionals;
   if (action !== undefined && action !== 'merge' && action !== 'split') throw new UsageError(`unknown action '${action}'\n\n${USAGE}`);
   const top = positiveInt('top', values.top, USAGE);
-  const store = openExistingStore(values.db, io);
+  const store = await openExistingStore(values.db, io);
   try {
     if (action === 'merge') {
       if (rest.length !== 2) throw new UsageError(`merge takes two speaker ids\n\n${USAGE}`);
       const into = speakerId(rest[0], 'merge');
       const from = speakerId(rest[1], 'merge');
       try {
-        store.mergeSpeakers(into, from);
+        await store.mergeSpeakers(into, from);
       } catch (err) {
         throw new UsageError(err instanceof Error ? err.message.replace(/^store: /, '') : String(err));
       }
-      const merged = store.findSpeakers(String(into));
+      const merged = await store.findSpeakers(String(into));
       io.stdout.write(values.json ? `${JSON.stringify(merged[0] ?? null)}\n` : `merged speaker ${from} into ${into}\n${speakersTable(merged)}`);
       return 0;
     }
@@ -69,19 +69,19 @@ export const speakersCommand: Command = async (args: string[], io: CliIO): Promi
       const id = speakerId(rest[0], 'split');
       let created: number;
       try {
-        created = store.splitSpeaker(id, rest[1]!);
+        created = await store.splitSpeaker(id, rest[1]!);
       } catch (err) {
         throw new UsageError(err instanceof Error ? err.message.replace(/^store: /, '') : String(err));
       }
-      const both = [...store.findSpeakers(String(id)), ...store.findSpeakers(String(created))].filter((s) => s.id === id || s.id === created);
+      const both = [...(await store.findSpeakers(String(id))), ...(await store.findSpeakers(String(created)))].filter((s) => s.id === id || s.id === created);
       io.stdout.write(values.json ? `${JSON.stringify(both)}\n` : `split '${rest[1]}' off speaker ${id} as speaker ${created}\n${speakersTable(both)}`);
       return 0;
     }
-    const speakers = store.speakers({ top });
+    const speakers = await store.speakers({ top });
     if (values.json) io.stdout.write(`${JSON.stringify(speakers, null, 2)}\n`);
     else io.stdout.write(speakers.length > 0 ? speakersTable(speakers) : 'no speakers\n');
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 };

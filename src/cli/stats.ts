@@ -29,9 +29,9 @@ export const statsCommand: Command = async (args: string[], io: CliIO): Promise<
     io.stdout.write(USAGE);
     return 0;
   }
-  const store = openExistingStore(values.db, io);
+  const store = await openExistingStore(values.db, io);
   try {
-    const stats = store.stats();
+    const stats = await store.stats();
     if (values.json) {
       io.stdout.write(`${JSON.stringify(stats)}\n`);
       return 0;
@@ -49,6 +49,6 @@ export const statsCommand: Command = async (args: string[], io: CliIO): Promise<
     io.stdout.write(formatTable(rows, { right: [1] }));
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 };

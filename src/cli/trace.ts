@@ -49,9 +49,9 @@ export const traceCommand: Command = async (args: string[], io: CliIO): Promise<
   }
   const id = positionals[0];
   if (positionals.length !== 1 || id === undefined || !/^\d+$/.test(id)) throw new UsageError(`expected one attribution id\n\n${USAGE}`);
-  const store = openExistingStore(values.db, io);
+  const store = await openExistingStore(values.db, io);
   try {
-    const trace = store.trace(Number(id));
+    const trace = await store.trace(Number(id));
     if (!trace) {
       io.stderr.write(`claimtrail trace: no attribution ${id}\n`);
       return 1;
@@ -78,6 +78,6 @@ export const traceCommand: Command = async (args: string[], io: CliIO): Promise<
     io.stdout.write(out.join(''));
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 };

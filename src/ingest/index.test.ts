@@ -21,6 +21,8 @@ it('exports the ingest API', () => {
       "normaliseDate",
       "normaliseText",
       "parseXml",
+      "prepareArticle",
+      "readFileBytes",
       "readHtml",
       "readJsonFeed",
       "readJsonLines",

@@ -1,4 +1,5 @@
 export { ingest, type IngestOptions, type IngestSummary, type IngestProgress } from './ingest.js';
+export { prepareArticle, type PreparedArticle, type Extractor } from './prepare-article.js';
 export {
   createArticleInput,
   createDiagnostic,
@@ -15,6 +16,6 @@ export { readText } from './readers/text.js';
 export { htmlToText } from './readers/html-text.js';
 export { parseXml } from './readers/xml.js';
 export { fetchUrl, DEFAULT_TIMEOUT_MS, type FetchOptions, type Fetched } from './fetch-url.js';
-export { expandSources, readSourceRef, isUrl, type SourceRef, type SourceOptions } from './sources.js';
+export { expandSources, readSourceRef, readFileBytes, isUrl, type SourceRef, type SourceOptions } from './sources.js';
 export { articleIdentity, articleContentHash, normaliseText } from './identity.js';
 export { normaliseDate } from './publication-date.js';

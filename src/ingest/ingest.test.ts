@@ -1,3 +1,4 @@
+import { collect } from '../test-support/collect.js';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,12 +39,12 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'claimtrail-ingest-'));
   store = openSqliteStore(join(dir, 'ingest.db'));
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-const snapshot = (s: Store) => JSON.stringify([...exportRecords(s)]);
+const snapshot = async (s: Store) => JSON.stringify(await collect(exportRecords(s)));
 
 describe('ingest', () => {
   it('reads a directory recursively, every format, skipping gold annotations', async () => {
@@ -59,19 +60,19 @@ describe('ingest', () => {
     const summary = await ingest(['in'], { store, cwd: dir, extract: saidExtractor });
     expect(summary).toMatchObject({ ingested: 1 + 3 + 2 + 1 + 3, updated: 0, unchanged: 0, failed: 2 });
     expect(summary.diagnostics.map((d) => d.source)).toEqual([join('in', 'lines.jsonl#3'), join('in', 'lines.jsonl#4')]);
-    const articles = [...store.articles()];
+    const articles = (await collect(store.articles()));
     expect(articles.find((a) => a.source === join('in', 'one.txt'))).toMatchObject({ publishedAt: '2025-01-02' });
-    expect(store.stats().summaryOnly).toBe(3);
+    expect((await store.stats()).summaryOnly).toBe(3);
   });
 
   it('changes nothing when the same input is ingested twice', async () => {
     const args = [join(fixtures, 'feed-rss.xml'), join(fixtures, 'dated.txt'), join(fixtures, 'articles.jsonl')];
     const first = await ingest(args, { store, extract: saidExtractor });
     expect(first).toMatchObject({ ingested: 3 + 1 + 3, failed: 2 });
-    const before = snapshot(store);
+    const before = await snapshot(store);
     const second = await ingest(args, { store, extract: saidExtractor });
     expect(second).toMatchObject({ ingested: 0, updated: 0, unchanged: first.ingested });
-    expect(snapshot(store)).toBe(before);
+    expect(await snapshot(store)).toBe(before);
   });
 
   it('re-extracts a changed article and replaces its attributions', async () => {
@@ -81,8 +82,8 @@ describe('ingest', () => {
     writeFileSync(file, `${JSON.stringify({ url: 'https://ledger.example/x', text: 'Dario Velez said the mill would stay open.' })}\n`);
     const summary = await ingest([file], { store, extract: saidExtractor });
     expect(summary).toMatchObject({ ingested: 0, updated: 1 });
-    expect(store.attributions().map((a) => a.content.text)).toEqual(['the mill would stay open']);
-    expect(store.search('June')).toEqual([]);
+    expect((await store.attributions()).map((a) => a.content.text)).toEqual(['the mill would stay open']);
+    expect((await store.search('June'))).toEqual([]);
   });
 
   it('identifies an article without URL by its normalised text', async () => {
@@ -90,7 +91,7 @@ describe('ingest', () => {
     writeFileSync(join(dir, 'b.txt'), 'Hana  Sato said the strike\nwould go on.');
     const summary = await ingest(['a.txt', 'b.txt'], { store, cwd: dir, extract: saidExtractor });
     expect(summary).toMatchObject({ ingested: 1 });
-    expect(store.stats().articles).toBe(1);
+    expect((await store.stats()).articles).toBe(1);
   });
 
   it('reads JSON Lines from stdin', async () => {
@@ -129,7 +130,7 @@ describe('ingest', () => {
     writeFileSync(join(dir, 'b.txt'), 'Luis Quiroga said the catch was down this year.');
     writeFileSync(join(dir, 'c.txt'), 'Marta Quiroga said the review would take months.');
     await ingest(['a.txt', 'b.txt', 'c.txt'], { store, cwd: dir, extract: saidExtractor });
-    expect(store.speakers().map((s) => [s.name, s.statements])).toEqual([
+    expect((await store.speakers()).map((s) => [s.name, s.statements])).toEqual([
       ['Marta Quiroga', 2],
       ['Luis Quiroga', 1],
     ]);
@@ -166,7 +167,7 @@ describe('ingest from URLs', () => {
   it('fetches pages, feeds and text, keeping the URL as identity', async () => {
     const summary = await ingest([server.url('/story'), server.url('/feed'), server.url('/plain')], { store, extract: saidExtractor });
     expect(summary).toMatchObject({ ingested: 5, failed: 0 });
-    const urls = [...store.articles()].map((a) => a.url);
+    const urls = (await collect(store.articles())).map((a) => a.url);
     expect(urls).toContain('https://harbor-gazette.example/news/port-expansion');
     expect(urls).toContain(server.url('/plain'));
     expect(urls).toContain('https://courier.example/2025/03/12/ferry-fares');

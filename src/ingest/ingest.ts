@@ -1,9 +1,7 @@
-import type { ExtractOptions } from '../extract/index.js';
 import { createExtractPool } from '../extract/pool.js';
-import type { Extraction } from '../model/index.js';
-import type { ArticleToStore, Store } from '../store/index.js';
-import { isDiagnostic, createDiagnostic, type ArticleInput, type Diagnostic } from './article-input.js';
-import { articleContentHash, articleIdentity } from './identity.js';
+import type { PutOutcome, Store } from '../store/index.js';
+import { isDiagnostic, type Diagnostic } from './article-input.js';
+import { prepareArticle, type Extractor, type PreparedArticle } from './prepare-article.js';
 import { expandSources, readSourceRef } from './sources.js';
 
 /** How far an ingest run has come, for a progress bar. */
@@ -34,7 +32,7 @@ export interface IngestOptions {
    */
   readonly jobs?: number;
   /** The extractor; `extract` unless a caller supplies another. */
-  readonly extract?: (text: string, options: ExtractOptions) => Extraction;
+  readonly extract?: Extractor;
   readonly onProgress?: (progress: IngestProgress) => void;
 }
 
@@ -46,14 +44,6 @@ export interface IngestSummary {
   readonly failed: number;
   readonly diagnostics: readonly Diagnostic[];
 }
-
-interface Prepared {
-  readonly article: ArticleToStore;
-  readonly extraction: Extraction;
-}
-
-/** An article on its way: extraction running, or failed with a reason. */
-type InFlight = Promise<Prepared | { readonly source: string; readonly error: string }>;
 
 /**
  * Reads every source (files, directories, URLs, `-`), extracts each new or
@@ -72,63 +62,49 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
   const { sources, problems } = await expandSources(args, cwd);
   const diagnostics: Diagnostic[] = [...problems];
   const counts = { ingested: 0, updated: 0, unchanged: 0 };
-  const custom = options.extract;
-  const pool = createExtractPool(custom ? 0 : (options.jobs ?? 0));
-  const run = async (text: string, o: ExtractOptions): Promise<Extraction> => (custom ? custom(text, o) : pool.run(text, o));
-  // Articles extract on the pool while this thread reads the next sources and stores finished ones,
-  // in source order. The window holds more than a batch, so the workers keep going while a batch
-  // is written; bounded, so memory stays flat.
+  const pool = createExtractPool(options.extract ? 0 : (options.jobs ?? 0));
+  const extract: Extractor = options.extract ?? ((text, o) => pool.run(text, o));
+  // Articles extract on the pool while this thread reads the next sources and stores finished
+  // ones, in source order. The window holds more than a batch, so the workers keep going while
+  // a batch is written; bounded, so memory stays flat.
   const window = pool.threads > 0 ? batchSize + pool.threads * 8 : 1;
-  const inFlight: InFlight[] = [];
-  let pending: Prepared[] = [];
+  const inFlight: Promise<PreparedArticle | 'unchanged' | Diagnostic>[] = [];
+  let pending: PreparedArticle[] = [];
 
-  const flush = (): void => {
+  const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    store.transaction(() => {
-      for (const p of batch) counts[store.putArticle(p.article, p.extraction)]++;
+    const outcomes = await store.transaction(async (tx) => {
+      const done: PutOutcome[] = [];
+      for (const p of batch) done.push(await tx.putArticle(p.article, p.extraction));
+      return done;
     });
+    // Counted after the commit: a rolled-back batch stored nothing.
+    for (const outcome of outcomes) counts[outcome]++;
   };
 
   const settle = async (): Promise<void> => {
-    const done = await inFlight.shift()!;
-    if ('error' in done) {
-      diagnostics.push(createDiagnostic(done.source, `extraction failed: ${done.error}`));
-      return;
+    const prepared = await inFlight.shift()!;
+    if (prepared === 'unchanged') counts.unchanged++;
+    else if (prepared.kind === 'diagnostic') diagnostics.push(prepared);
+    else {
+      pending.push(prepared);
+      if (pending.length >= batchSize) await flush();
     }
-    pending.push(done);
-    if (pending.length >= batchSize) flush();
-  };
-
-  const prepare = (input: ArticleInput): void => {
-    const identity = articleIdentity(input);
-    const contentHash = articleContentHash(input);
-    if (store.articleHash(identity) === contentHash) {
-      counts.unchanged++;
-      return;
-    }
-    const { kind: _kind, ...fields } = input;
-    const article = { ...fields, identity, contentHash };
-    inFlight.push(
-      run(input.text, { file: input.source, ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}) }).then(
-        (extraction) => ({ article, extraction }),
-        (err: unknown) => ({ source: input.source, error: err instanceof Error ? err.message : String(err) }),
-      ),
-    );
   };
 
   try {
     for (const [i, ref] of sources.entries()) {
       for (const entry of await readSourceRef(ref, readOptions)) {
         if (isDiagnostic(entry)) diagnostics.push(entry);
-        else prepare(entry);
+        else inFlight.push(prepareArticle(store, entry, extract));
         while (inFlight.length >= window) await settle();
       }
       onProgress?.({ done: i + 1, total: sources.length, ...counts, failed: diagnostics.length });
     }
     while (inFlight.length > 0) await settle();
-    flush();
+    await flush();
   } finally {
     await Promise.allSettled(inFlight);
     await pool.close();

@@ -84,15 +84,24 @@ export async function readSourceRef(ref: SourceRef, options: SourceOptions = {})
   try {
     const info = await stat(ref.path);
     if (info.size > maxBytes) return [createDiagnostic(ref.name, `larger than the ${maxBytes} bytes limit (${info.size} bytes)`)];
-    const read = readSource(ref.name, await readFile(ref.path), { maxBytes });
-    // Gold annotations and metadata sit beside articles as .json; only feeds and articles count.
-    if (ref.found && extname(ref.path).toLowerCase() === '.json' && read.length === 1 && read[0]!.kind === 'diagnostic' && read[0]!.reason.startsWith(NOT_A_FEED)) {
-      return [];
-    }
-    return read;
+    return readFileBytes(ref.name, await readFile(ref.path), { maxBytes, found: ref.found ?? false });
   } catch (err) {
     return [createDiagnostic(ref.name, `cannot read: ${err instanceof Error ? err.message : String(err)}`)];
   }
+}
+
+/**
+ * Reads a file's bytes. A `.json` file `found` by walking a directory that is
+ * neither a feed nor an article is skipped, not failed: gold annotations and
+ * metadata sit beside articles as .json.
+ */
+export function readFileBytes(name: string, bytes: Uint8Array, options: { readonly maxBytes?: number; readonly found?: boolean } = {}): ReadResult {
+  const { maxBytes = DEFAULT_MAX_ARTICLE_BYTES, found = false } = options;
+  const read = readSource(name, bytes, { maxBytes });
+  if (found && extname(name).toLowerCase() === '.json' && read.length === 1 && read[0]!.kind === 'diagnostic' && read[0]!.reason.startsWith(NOT_A_FEED)) {
+    return [];
+  }
+  return read;
 }
 
 async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Uint8Array | null> {

@@ -1,5 +1,5 @@
 export { foldName, parsePersonName, parseOrgName, firstNamesCompatible, rolesConflict, type PersonName, type OrgName } from './speaker-name.js';
-export { linkSpeaker, personKey, orgKey, type SpeakerDirectory, type KnownPerson, type LinkDecision, type SpeakerDecision } from './speaker-link.js';
+export { linkSpeaker, personKey, orgKey, type SpeakerDirectory, type Awaitable, type KnownPerson, type LinkDecision, type SpeakerDecision } from './speaker-link.js';
 export {
   minhash,
   minhashWords,

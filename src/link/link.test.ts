@@ -59,85 +59,85 @@ describe('organisation and outlet names', () => {
 });
 
 describe('linkSpeaker: people', () => {
-  it('links a full name to the stored speaker with that name', () => {
-    const d = linkSpeaker(ref('Marta Quiroga'), directory({ [personKey('marta', 'quiroga')]: 7 }));
+  it('links a full name to the stored speaker with that name', async () => {
+    const d = await linkSpeaker(ref('Marta Quiroga'), directory({ [personKey('marta', 'quiroga')]: 7 }));
     expect(d).toMatchObject({ kind: 'speaker', id: 7 });
   });
 
-  it('links a titled form to the same person', () => {
-    const d = linkSpeaker(ref('Water Director Marta Quiroga'), directory({ 'p:marta quiroga': 7 }));
+  it('links a titled form to the same person', async () => {
+    const d = await linkSpeaker(ref('Water Director Marta Quiroga'), directory({ 'p:marta quiroga': 7 }));
     expect(d).toMatchObject({ id: 7 });
   });
 
-  it('links a surname alone to the one stored person of that surname', () => {
-    const d = linkSpeaker(ref('Quiroga'), directory({}, [{ id: 7, first: 'marta', surname: 'quiroga', roles: [] }]));
+  it('links a surname alone to the one stored person of that surname', async () => {
+    const d = await linkSpeaker(ref('Quiroga'), directory({}, [{ id: 7, first: 'marta', surname: 'quiroga', roles: [] }]));
     expect(d).toMatchObject({ id: 7 });
   });
 
-  it('prefers the full name given in the same article over the store', () => {
+  it('prefers the full name given in the same article over the store', async () => {
     const persons = [
       { id: 7, first: 'marta', surname: 'quiroga', roles: [] },
       { id: 9, first: 'luis', surname: 'quiroga', roles: [] },
     ];
     const entities = [createEntity({ id: 'e1', name: 'Luis Quiroga', type: 'person', roles: [], mentions: [] })];
-    const d = linkSpeaker(ref('Quiroga'), directory({ 'p:marta quiroga': 7, 'p:luis quiroga': 9 }, persons), entities);
+    const d = await linkSpeaker(ref('Quiroga'), directory({ 'p:marta quiroga': 7, 'p:luis quiroga': 9 }, persons), entities);
     expect(d).toMatchObject({ id: 9 });
   });
 
-  it('never merges different first names that share a surname', () => {
-    const d = linkSpeaker(ref('Luis Quiroga'), directory({ 'p:marta quiroga': 7 }, [{ id: 7, first: 'marta', surname: 'quiroga', roles: [] }]));
+  it('never merges different first names that share a surname', async () => {
+    const d = await linkSpeaker(ref('Luis Quiroga'), directory({ 'p:marta quiroga': 7 }, [{ id: 7, first: 'marta', surname: 'quiroga', roles: [] }]));
     expect(d).toMatchObject({ kind: 'speaker', id: null, first: 'luis' });
   });
 
-  it('keeps a surname alone apart when two people share it', () => {
+  it('keeps a surname alone apart when two people share it', async () => {
     const persons = [
       { id: 7, first: 'marta', surname: 'quiroga', roles: [] },
       { id: 9, first: 'luis', surname: 'quiroga', roles: [] },
     ];
-    expect(linkSpeaker(ref('Quiroga'), directory({}, persons))).toMatchObject({ id: null, first: null });
+    expect(await linkSpeaker(ref('Quiroga'), directory({}, persons))).toMatchObject({ id: null, first: null });
   });
 
-  it('keeps a surname alone apart when its roles conflict with the only candidate', () => {
+  it('keeps a surname alone apart when its roles conflict with the only candidate', async () => {
     const persons = [{ id: 7, first: 'marta', surname: 'quiroga', roles: ['regional water director'] }];
-    expect(linkSpeaker(ref('Quiroga', 'person', ['striker for the city football club']), directory({}, persons))).toMatchObject({ id: null });
-    expect(linkSpeaker(ref('Quiroga', 'person', ['the water director']), directory({}, persons))).toMatchObject({ id: 7 });
+    expect(await linkSpeaker(ref('Quiroga', 'person', ['striker for the city football club']), directory({}, persons))).toMatchObject({ id: null });
+    expect(await linkSpeaker(ref('Quiroga', 'person', ['the water director']), directory({}, persons))).toMatchObject({ id: 7 });
   });
 
-  it('gives a speaker known only by surname its full name when the full name arrives', () => {
-    const d = linkSpeaker(ref('Marta Quiroga'), directory({ 'p:quiroga': 4 }, [{ id: 4, first: null, surname: 'quiroga', roles: [] }]));
+  it('gives a speaker known only by surname its full name when the full name arrives', async () => {
+    const d = await linkSpeaker(ref('Marta Quiroga'), directory({ 'p:quiroga': 4 }, [{ id: 4, first: null, surname: 'quiroga', roles: [] }]));
     expect(d).toMatchObject({ id: 4, rename: true });
   });
 
-  it('lets a correction win over the rules', () => {
-    const d = linkSpeaker(ref('Quiroga'), directory({}, [{ id: 7, first: 'marta', surname: 'quiroga', roles: [] }], { 'p:quiroga': 12 }));
+  it('lets a correction win over the rules', async () => {
+    const d = await linkSpeaker(ref('Quiroga'), directory({}, [{ id: 7, first: 'marta', surname: 'quiroga', roles: [] }], { 'p:quiroga': 12 }));
     expect(d).toMatchObject({ id: 12 });
   });
 
-  it('leaves unnamed sources and unresolved reports unlinked', () => {
-    expect(linkSpeaker(ref('officials', 'unnamed'), directory({}))).toEqual({ kind: 'unlinked' });
-    expect(linkSpeaker(ref('the report', 'report'), directory({}))).toEqual({ kind: 'unlinked' });
+  it('leaves unnamed sources and unresolved reports unlinked', async () => {
+    expect(await linkSpeaker(ref('officials', 'unnamed'), directory({}))).toEqual({ kind: 'unlinked' });
+    expect(await linkSpeaker(ref('the report', 'report'), directory({}))).toEqual({ kind: 'unlinked' });
   });
 });
 
 describe('linkSpeaker: outlets and organisations', () => {
   const stored = directory({ 'o:harbor gazette': 3, 'o#:hg': 3, 'o~:gazette': 3, 'o:krn': 5 });
 
-  it('links "the Gazette", "HG" and "Harbor Gazette" to "The Harbor Gazette"', () => {
+  it('links "the Gazette", "HG" and "Harbor Gazette" to "The Harbor Gazette"', async () => {
     for (const name of ['the Gazette', 'HG', 'Harbor Gazette', 'The Harbor Gazette']) {
-      expect(linkSpeaker(ref(name, 'outlet'), stored)).toMatchObject({ id: 3 });
+      expect(await linkSpeaker(ref(name, 'outlet'), stored)).toMatchObject({ id: 3 });
     }
   });
 
-  it('links a full name to an outlet first stored by its acronym', () => {
-    expect(linkSpeaker(ref('Kestrel Radio Network', 'outlet'), directory({ 'o:krn': 5 }))).toMatchObject({ id: 5 });
+  it('links a full name to an outlet first stored by its acronym', async () => {
+    expect(await linkSpeaker(ref('Kestrel Radio Network', 'outlet'), directory({ 'o:krn': 5 }))).toMatchObject({ id: 5 });
   });
 
-  it('does not link a last word two outlets share', () => {
-    expect(linkSpeaker(ref('the Tribune', 'outlet'), directory({ 'o~:tribune': null }))).toMatchObject({ id: null });
+  it('does not link a last word two outlets share', async () => {
+    expect(await linkSpeaker(ref('the Tribune', 'outlet'), directory({ 'o~:tribune': null }))).toMatchObject({ id: null });
   });
 
-  it('proposes acronym and last-word aliases for a new outlet', () => {
-    expect(linkSpeaker(ref('The Harbor Gazette', 'outlet'), directory({}))).toMatchObject({
+  it('proposes acronym and last-word aliases for a new outlet', async () => {
+    expect(await linkSpeaker(ref('The Harbor Gazette', 'outlet'), directory({}))).toMatchObject({
       id: null,
       aliases: ['o:harbor gazette', 'o#:hg', 'o~:gazette'],
     });
@@ -188,20 +188,20 @@ describe('claim grouping', () => {
 describe('linkSpeaker: a person typed as an organisation', () => {
   const persons = [{ id: 7, first: 'marta', surname: 'quiroga', roles: [] }];
 
-  it('links a titled surname or a stored full name to the person', () => {
-    expect(linkSpeaker(ref('Director Quiroga', 'organization'), directory({ 'p:marta quiroga': 7 }, persons))).toMatchObject({ id: 7, type: 'person' });
-    expect(linkSpeaker(ref('Marta Quiroga', 'organization'), directory({ 'p:marta quiroga': 7 }, persons))).toMatchObject({ id: 7, type: 'person' });
+  it('links a titled surname or a stored full name to the person', async () => {
+    expect(await linkSpeaker(ref('Director Quiroga', 'organization'), directory({ 'p:marta quiroga': 7 }, persons))).toMatchObject({ id: 7, type: 'person' });
+    expect(await linkSpeaker(ref('Marta Quiroga', 'organization'), directory({ 'p:marta quiroga': 7 }, persons))).toMatchObject({ id: 7, type: 'person' });
   });
 
-  it('keeps a known organisation, and a bare name without evidence, as an organisation', () => {
-    expect(linkSpeaker(ref('Quiroga', 'organization'), directory({ 'o:quiroga': 3 }, persons))).toMatchObject({ id: 3, type: 'organization' });
-    expect(linkSpeaker(ref('Harbor Works', 'organization'), directory({}, persons))).toMatchObject({ id: null, type: 'organization' });
-    expect(linkSpeaker(ref('QUIROGA', 'organization'), directory({}, persons))).toMatchObject({ id: null, type: 'organization' });
+  it('keeps a known organisation, and a bare name without evidence, as an organisation', async () => {
+    expect(await linkSpeaker(ref('Quiroga', 'organization'), directory({ 'o:quiroga': 3 }, persons))).toMatchObject({ id: 3, type: 'organization' });
+    expect(await linkSpeaker(ref('Harbor Works', 'organization'), directory({}, persons))).toMatchObject({ id: null, type: 'organization' });
+    expect(await linkSpeaker(ref('QUIROGA', 'organization'), directory({}, persons))).toMatchObject({ id: null, type: 'organization' });
   });
 
-  it('links a bare surname to the one stored person who has it', () => {
-    expect(linkSpeaker(ref('Quiroga', 'organization'), directory({}, persons))).toMatchObject({ id: 7, type: 'person' });
+  it('links a bare surname to the one stored person who has it', async () => {
+    expect(await linkSpeaker(ref('Quiroga', 'organization'), directory({}, persons))).toMatchObject({ id: 7, type: 'person' });
     const two = [...persons, { id: 9, first: 'luis', surname: 'quiroga', roles: [] }];
-    expect(linkSpeaker(ref('Quiroga', 'organization'), directory({}, two))).toMatchObject({ id: null, type: 'organization' });
+    expect(await linkSpeaker(ref('Quiroga', 'organization'), directory({}, two))).toMatchObject({ id: null, type: 'organization' });
   });
 });

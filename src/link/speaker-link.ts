@@ -15,11 +15,14 @@ export interface KnownPerson {
  * speakers claimed it), `undefined` when nobody has it.
  */
 export interface SpeakerDirectory {
-  alias(key: string): number | null | undefined;
+  alias(key: string): Awaitable<number | null | undefined>;
   /** The speaker a person's correction tied this key to, if any: corrections win over every rule. */
-  pinned(key: string): number | undefined;
-  personsBySurname(surname: string): readonly KnownPerson[];
+  pinned(key: string): Awaitable<number | undefined>;
+  personsBySurname(surname: string): Awaitable<readonly KnownPerson[]>;
 }
+
+/** A value, or a promise of it: a directory over an embedded database answers at once, one over a server later. */
+export type Awaitable<T> = T | PromiseLike<T>;
 
 /** The linker's answer for one speaker reference. */
 export type LinkDecision = { readonly kind: 'unlinked' } | SpeakerDecision;
@@ -61,12 +64,12 @@ const UNLINKED: LinkDecision = Object.freeze({ kind: 'unlinked' });
  * one of them has ("the Tribune"). Unnamed sources, reports and documents that
  * did not resolve to an outlet stay in their article.
  */
-export function linkSpeaker(ref: SpeakerRef, directory: SpeakerDirectory, articleEntities: readonly Entity[] = []): LinkDecision {
+export async function linkSpeaker(ref: SpeakerRef, directory: SpeakerDirectory, articleEntities: readonly Entity[] = []): Promise<LinkDecision> {
   switch (ref.type) {
     case 'person':
       return linkPerson(ref, directory, articleEntities);
     case 'organization':
-      return personTypedAsOrg(ref, directory, articleEntities) ?? linkOrg(ref, directory);
+      return (await personTypedAsOrg(ref, directory, articleEntities)) ?? linkOrg(ref, directory);
     case 'outlet':
     case 'place':
       return linkOrg(ref, directory);
@@ -75,12 +78,12 @@ export function linkSpeaker(ref: SpeakerRef, directory: SpeakerDirectory, articl
   }
 }
 
-function linkPerson(ref: SpeakerRef, directory: SpeakerDirectory, articleEntities: readonly Entity[]): LinkDecision {
+async function linkPerson(ref: SpeakerRef, directory: SpeakerDirectory, articleEntities: readonly Entity[]): Promise<LinkDecision> {
   const name = parsePersonName(ref.name);
   if (!name) return UNLINKED;
   const { first, surname, display } = name;
   if (first === null) {
-    const corrected = directory.pinned(personKey(null, surname));
+    const corrected = await directory.pinned(personKey(null, surname));
     if (corrected !== undefined) return speaker(corrected, display, 'person', null, surname, []);
     // The article itself may name the full person: "Marta Quiroga … Quiroga said".
     const full = articleEntities
@@ -89,15 +92,15 @@ function linkPerson(ref: SpeakerRef, directory: SpeakerDirectory, articleEntitie
       .filter((n) => n !== null && n.first !== null && n.surname === surname);
     const distinct = new Set(full.map((n) => n!.first));
     if (distinct.size === 1) return linkPerson({ ...ref, name: full[0]!.display }, directory, []);
-    const people = directory.personsBySurname(surname).filter((p) => p.first !== null);
+    const people = (await directory.personsBySurname(surname)).filter((p) => p.first !== null);
     if (people.length === 1 && !rolesConflict(ref.roles, people[0]!.roles)) return speaker(people[0]!.id, display, 'person', null, surname, []);
-    const alone = directory.alias(personKey(null, surname));
+    const alone = await directory.alias(personKey(null, surname));
     return speaker(typeof alone === 'number' ? alone : null, display, 'person', null, surname, [personKey(null, surname)]);
   }
   const key = personKey(first, surname);
-  const known = directory.alias(key);
+  const known = await directory.alias(key);
   if (typeof known === 'number') return speaker(known, display, 'person', first, surname, []);
-  const people = directory.personsBySurname(surname);
+  const people = await directory.personsBySurname(surname);
   // An initial ("J. Smith") matches the one stored person whose first name it begins.
   if (first.length === 1) {
     const compatible = people.filter((p) => p.first !== null && firstNamesCompatible(first, p.first));
@@ -119,55 +122,59 @@ function linkPerson(ref: SpeakerRef, directory: SpeakerDirectory, articleEntitie
  * plus, or just, the surname of the one stored person who has it; and never
  * when an organisation of that name is known.
  */
-function personTypedAsOrg(ref: SpeakerRef, directory: SpeakerDirectory, articleEntities: readonly Entity[]): LinkDecision | null {
+async function personTypedAsOrg(ref: SpeakerRef, directory: SpeakerDirectory, articleEntities: readonly Entity[]): Promise<LinkDecision | null> {
   const org = parseOrgName(ref.name);
-  if (org && typeof directory.alias(orgKey(org.key)) === 'number') return null;
+  if (org && typeof (await directory.alias(orgKey(org.key))) === 'number') return null;
   const name = parsePersonName(ref.name);
   if (!name) return null;
   const asPerson = { ...ref, type: 'person' as const };
   if (name.first !== null) {
-    return typeof directory.alias(personKey(name.first, name.surname)) === 'number' ? linkPerson(asPerson, directory, articleEntities) : null;
+    return typeof (await directory.alias(personKey(name.first, name.surname))) === 'number' ? linkPerson(asPerson, directory, articleEntities) : null;
   }
   // The article names someone of that surname in full, and that person is known (whatever type the extractor gave the mention).
-  const named = articleEntities.some((e) => {
+  let named = false;
+  for (const e of articleEntities) {
     const full = parsePersonName(e.name);
-    if (!full || full.surname !== name.surname || full.first === null) return false;
-    return e.type === 'person' || typeof directory.alias(personKey(full.first, full.surname)) === 'number';
-  });
+    if (!full || full.surname !== name.surname || full.first === null) continue;
+    if (e.type === 'person' || typeof (await directory.alias(personKey(full.first, full.surname))) === 'number') {
+      named = true;
+      break;
+    }
+  }
   // A lone word that is the surname of exactly one known person, and no known organisation, is that person.
   const titledOrBare = name.display !== ref.name.trim() || (/^\p{Lu}\p{Ll}+$/u.test(ref.name.trim()) && !org?.isAcronym);
-  const stored = directory.personsBySurname(name.surname).filter((p) => p.first !== null);
+  const stored = (await directory.personsBySurname(name.surname)).filter((p) => p.first !== null);
   if (named || (titledOrBare && stored.length === 1)) {
-    const decision = linkPerson(asPerson, directory, articleEntities);
+    const decision = await linkPerson(asPerson, directory, articleEntities);
     return decision.kind === 'speaker' && decision.id !== null ? decision : null;
   }
   return null;
 }
 
-function linkOrg(ref: SpeakerRef, directory: SpeakerDirectory): LinkDecision {
+async function linkOrg(ref: SpeakerRef, directory: SpeakerDirectory): Promise<LinkDecision> {
   const name = parseOrgName(ref.name);
   if (!name) return UNLINKED;
   const aliases = [orgKey(name.key)];
   if (name.acronym && !name.isAcronym) aliases.push(`o#:${name.acronym}`);
   if (name.lastWord) aliases.push(`o~:${name.lastWord}`);
   const found = (id: number | null): LinkDecision => speaker(id, name.display, ref.type, null, null, aliases);
-  const exact = directory.alias(orgKey(name.key));
+  const exact = await directory.alias(orgKey(name.key));
   if (typeof exact === 'number') return found(exact);
   if (name.isAcronym) {
-    const full = directory.alias(`o#:${name.key}`);
+    const full = await directory.alias(`o#:${name.key}`);
     if (typeof full === 'number') return found(full);
   } else if (name.acronym) {
     // "The North Valley Tribune" after "NVT": the acronym was stored as a name, and the full name is better.
-    const short = directory.alias(orgKey(name.acronym));
+    const short = await directory.alias(orgKey(name.acronym));
     if (typeof short === 'number') return { ...speaker(short, name.display, ref.type, null, null, aliases), rename: true };
   }
   if (!name.lastWord && !name.isAcronym) {
-    const byLastWord = directory.alias(`o~:${name.key}`);
+    const byLastWord = await directory.alias(`o~:${name.key}`);
     if (typeof byLastWord === 'number') return found(byLastWord);
   }
   if (name.lastWord) {
     // "The Harbor Gazette" after "the Gazette": the short name was stored, and the full name is better.
-    const short = directory.alias(orgKey(name.lastWord));
+    const short = await directory.alias(orgKey(name.lastWord));
     if (typeof short === 'number') return { ...speaker(short, name.display, ref.type, null, null, aliases), rename: true };
   }
   return found(null);

@@ -1,6 +1,4 @@
-import { extract } from '../extract/index.js';
-import type { Extraction } from '../model/index.js';
-import { articleContentHash, articleIdentity, isDiagnostic, type ArticleInput, type Diagnostic, type ReadResult } from '../ingest/index.js';
+import { articleIdentity, isDiagnostic, prepareArticle, type ArticleInput, type Diagnostic, type PreparedArticle, type ReadResult } from '../ingest/index.js';
 import type { PutOutcome, Store } from '../store/index.js';
 
 /** One article a request stored (or found already stored). */
@@ -18,44 +16,29 @@ export interface AddResult {
   readonly diagnostics: readonly Pick<Diagnostic, 'source' | 'reason'>[];
 }
 
-interface Prepared {
-  readonly input: ArticleInput;
-  readonly identity: string;
-  readonly contentHash: string;
-  /** Null when the article is already stored with this content. */
-  readonly extraction: Extraction | null;
-}
-
 /**
  * Extracts and stores what a reader found in one request the way `ingest`
  * does for files: an article already stored with the same content is left
  * alone, a changed one is replaced, and all are written in one transaction.
  * Extraction runs before the transaction so the write lock is held briefly.
  */
-export function addArticles(store: Store, read: ReadResult): AddResult {
+export async function addArticles(store: Store, read: ReadResult): Promise<AddResult> {
   const diagnostics = read.filter(isDiagnostic).map(({ source, reason }) => ({ source, reason }));
-  const prepared = read
-    .filter((r): r is ArticleInput => !isDiagnostic(r))
-    .flatMap((input): Prepared[] => {
-      const identity = articleIdentity(input);
-      const contentHash = articleContentHash(input);
-      if (store.articleHash(identity) === contentHash) return [{ input, identity, contentHash, extraction: null }];
-      try {
-        const extraction = extract(input.text, { file: input.source, ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}) });
-        return [{ input, identity, contentHash, extraction }];
-      } catch (err) {
-        diagnostics.push({ source: input.source, reason: `extraction failed: ${err instanceof Error ? err.message : String(err)}` });
-        return [];
-      }
-    });
-  const articles = store.transaction(() =>
-    prepared.map(({ input, identity, contentHash, extraction }): AddedArticle => {
-      const { kind: _kind, ...fields } = input;
-      const outcome: PutOutcome = extraction === null ? 'unchanged' : store.putArticle({ ...fields, identity, contentHash }, extraction);
-      const id = store.articleId(identity);
+  const prepared: { input: ArticleInput; ready: PreparedArticle | 'unchanged' }[] = [];
+  for (const input of read.filter((r): r is ArticleInput => !isDiagnostic(r))) {
+    const ready = await prepareArticle(store, input);
+    if (ready !== 'unchanged' && ready.kind === 'diagnostic') diagnostics.push({ source: ready.source, reason: ready.reason });
+    else prepared.push({ input, ready });
+  }
+  const articles = await store.transaction(async (tx) => {
+    const added: AddedArticle[] = [];
+    for (const { input, ready } of prepared) {
+      const outcome: PutOutcome = ready === 'unchanged' ? 'unchanged' : await tx.putArticle(ready.article, ready.extraction);
+      const id = await tx.articleId(articleIdentity(input));
       if (id === null) throw new Error(`server: article ${input.source} was stored but cannot be found`);
-      return { id, outcome, source: input.source, title: input.title, attributions: store.attributions(id).length };
-    }),
-  );
+      added.push({ id, outcome, source: input.source, title: input.title, attributions: (await tx.attributions(id)).length });
+    }
+    return added;
+  });
   return { articles, diagnostics };
 }

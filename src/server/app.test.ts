@@ -10,7 +10,7 @@ import { createApp, HTTPError, isLoopback, startServer, type ArticleDetail, type
 type Json = Record<string, unknown>;
 
 const sample = await tempStore({ sample: true });
-afterAll(() => sample.dispose());
+afterAll(async () => (await sample.dispose()));
 const app = createApp({ store: sample.store });
 
 async function get<T = Json>(path: string, a = app): Promise<{ status: number; body: T; headers: Headers }> {
@@ -131,7 +131,7 @@ describe('speakers, search, trace', () => {
   });
 
   it('traces a claim carried by several articles, earliest first', async () => {
-    const shared = sharedClaim(sample.store);
+    const shared = await sharedClaim(sample.store);
     const { status, body } = await get<{ id: number; chain: { kind: string }[]; claim: { article: { id: number; publishedAt: string | null } }[] }>(
       `/api/attributions/${shared}/trace`,
     );
@@ -150,7 +150,7 @@ describe('GET /api/export', () => {
     const res = await app.request('/api/export?format=jsonl');
     expect(res.headers.get('content-type')).toContain('application/x-ndjson');
     const records = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as { record: string });
-    const stats = sample.store.stats();
+    const stats = (await sample.store.stats());
     expect(records.filter((r) => r.record === 'article')).toHaveLength(stats.articles);
     expect(records.filter((r) => r.record === 'attribution')).toHaveLength(stats.attributions);
   });
@@ -166,7 +166,7 @@ describe('GET /api/export', () => {
 
 describe('POST /api/extract', () => {
   it('extracts without storing', async () => {
-    const before = sample.store.stats().articles;
+    const before = (await sample.store.stats()).articles;
     const text = '“We will reopen the ferry dock in May,” said Harbor Commissioner Dana Okafor.';
     const res = await post(app, '/api/extract', { text });
     expect(res.status).toBe(200);
@@ -174,7 +174,7 @@ describe('POST /api/extract', () => {
     expect(body.text).toBe(text);
     const [a] = body.attributions;
     expect(text.slice(a!.content.start, a!.content.end)).toContain('We will reopen the ferry dock in May');
-    expect(sample.store.stats().articles).toBe(before);
+    expect((await sample.store.stats()).articles).toBe(before);
   });
 
   it('refuses empty text and other content types', async () => {
@@ -192,7 +192,7 @@ describe('POST /api/articles', () => {
     fresh = await tempStore();
     writable = createApp({ store: fresh.store });
   });
-  afterAll(() => fresh.dispose());
+  afterAll(async () => (await fresh.dispose()));
 
   it('stores pasted text once: the same text again is unchanged', async () => {
     const first = await post(writable, '/api/articles', { text: HOSTILE_TEXT, title: 'Tide tables', publishedAt: '2026-03-09' });

@@ -39,7 +39,7 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.get('/api/openapi.json', (c) => c.json(OPENAPI_DOCUMENT));
-  app.get('/api/stats', (c) => c.json(config.store.stats()));
+  app.get('/api/stats', async (c) => c.json(await config.store.stats()));
   app.route('/api/extract', extractRoutes(config));
   app.route('/api/articles', articleRoutes(config));
   app.route('/api/speakers', speakerRoutes(config));

@@ -165,7 +165,7 @@ describe.skipIf(missing !== null)('web UI in Chromium', () => {
   });
 
   it('traces a claim across articles, earliest first', async () => {
-    const id = sharedClaim(data.store);
+    const id = await sharedClaim(data.store);
     const trace = await api<{ claim: { article: { id: number } }[] }>(`/api/attributions/${id}/trace`);
     await page.goto(`${server.url}/attributions/${id}/trace`);
     await page.locator('.claim-members li').first().waitFor();
@@ -185,7 +185,7 @@ describe.skipIf(missing !== null)('web UI in Chromium', () => {
   });
 
   it('adds pasted text to the record and links to its article', async () => {
-    const before = data.store.stats().articles;
+    const before = (await data.store.stats()).articles;
     await page.goto(`${server.url}/add`);
     await page.fill('textarea[name="text"]', '“The night ferry stays,” said Mayor Renata Voss, who chairs the transit board.');
     await page.fill('input[name="title"]', 'Night ferry stays');
@@ -193,7 +193,7 @@ describe.skipIf(missing !== null)('web UI in Chromium', () => {
     await page.locator('.result-panel a[href^="/articles/"]').waitFor();
     expect(await page.locator('.result-panel a[href^="/articles/"]').textContent()).toBe('Night ferry stays');
     expect(await page.locator('.result-panel .attributions li.attribution').count()).toBeGreaterThan(0);
-    expect(data.store.stats().articles).toBe(before + 1);
+    expect((await data.store.stats()).articles).toBe(before + 1);
   });
 
   it('runs none of the markup in an article, its title or its outlet', async () => {

@@ -37,10 +37,10 @@ export function nextUrl(c: Context, replace: Readonly<Record<string, string | nu
  * for `offset + limit + 1` rows and keeps the page. Offsets are bounded so a
  * client cannot make the store read without limit.
  */
-export function offsetPage<T>(c: Context, read: (count: number) => readonly T[]): Page<T> {
+export async function offsetPage<T>(c: Context, read: (count: number) => Promise<readonly T[]>): Promise<Page<T>> {
   const limit = limitParam(c);
   const offset = intParam(c, 'offset', 0, 0, PAGE_LIMITS.maxOffset);
-  const rows = read(offset + limit + 1);
+  const rows = await read(offset + limit + 1);
   const items = rows.slice(offset, offset + limit);
   const more = rows.length > offset + limit && offset + limit <= PAGE_LIMITS.maxOffset;
   return { items, next: more ? nextUrl(c, { offset: offset + limit, limit }) : null };

@@ -11,10 +11,10 @@ export type ExportRecord =
  * attributions, then the speakers. Streams article by article so memory
  * stays flat on a large database.
  */
-export function* exportRecords(store: Store): Generator<ExportRecord> {
-  for (const article of store.articles()) {
+export async function* exportRecords(store: Store): AsyncGenerator<ExportRecord> {
+  for await (const article of store.articles()) {
     yield { record: 'article', ...article };
-    for (const a of store.attributions(article.id)) yield { record: 'attribution', ...a };
+    for (const a of await store.attributions(article.id)) yield { record: 'attribution', ...a };
   }
-  for (const s of store.allSpeakers()) yield { record: 'speaker', ...s };
+  for await (const s of store.allSpeakers()) yield { record: 'speaker', ...s };
 }

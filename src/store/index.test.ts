@@ -7,10 +7,16 @@ it('exports the store API', () => {
     [
       "DEFAULT_DB_FILE",
       "MIGRATIONS",
+      "POSTGRES_MIGRATIONS",
       "exportRecords",
+      "isPostgresUrl",
       "migrate",
+      "migratePostgres",
+      "openPostgresStore",
       "openSqliteStore",
       "openStore",
+      "postgresSchemaVersion",
+      "redactUrl",
       "schemaVersion",
     ]
   `);

@@ -178,43 +178,53 @@ export interface Stats {
 
 /**
  * The record of articles, attributions, speakers and claims. One interface;
- * `store/sqlite/` implements it. Writes are synchronous; `transaction` groups
- * several so they commit together or not at all.
+ * `store/sqlite/` (embedded, one file) and `store/postgres/` (a server that
+ * several processes share) implement it and pass one test suite. Every call
+ * is asynchronous, because a database server answers later; `transaction`
+ * groups writes so they commit together or not at all.
  */
 export interface Store {
-  /** The database file. */
-  readonly file: string;
+  /** The database: a file path, or a PostgreSQL URL without its password. */
+  readonly location: string;
+  /** Which backend this is. */
+  readonly backend: 'sqlite' | 'postgres';
   /** The content hash stored for an identity, or null if the article is new. */
-  articleHash(identity: string): string | null;
+  articleHash(identity: string): Promise<string | null>;
   /**
    * Stores an article and its extraction, replacing the attributions of an
    * earlier version in the same transaction, linking speakers and grouping
-   * claims. Storing the same hash again changes nothing.
+   * claims. Storing the same hash again changes nothing. Safe to call from
+   * several processes at once: writers take turns, so no speaker or claim
+   * group is made twice.
    */
-  putArticle(article: ArticleToStore, extraction: Extraction): PutOutcome;
-  /** Runs `fn` in one transaction (nested calls become savepoints). */
-  transaction<T>(fn: () => T): T;
-  search(query: string, filters?: SearchFilters): SearchResult[];
-  speakers(options?: { readonly top?: number }): SpeakerSummary[];
+  putArticle(article: ArticleToStore, extraction: Extraction): Promise<PutOutcome>;
+  /**
+   * Runs `fn` in one transaction and commits when its promise resolves; a
+   * rejection rolls everything back. Use the `tx` it is given for every call
+   * inside (a nested `tx.transaction` becomes a savepoint).
+   */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  search(query: string, filters?: SearchFilters): Promise<SearchResult[]>;
+  speakers(options?: { readonly top?: number }): Promise<SpeakerSummary[]>;
   /** A speaker by id or name (any name form the linker accepts). */
-  speaker(nameOrId: string, options?: { readonly limit?: number }): SpeakerPage | null;
-  trace(attributionId: number): Trace | null;
-  stats(): Stats;
+  speaker(nameOrId: string, options?: { readonly limit?: number }): Promise<SpeakerPage | null>;
+  trace(attributionId: number): Promise<Trace | null>;
+  stats(): Promise<Stats>;
   /** Merges speaker `from` into `into`: a correction kept across re-ingest. */
-  mergeSpeakers(into: number, from: number): void;
+  mergeSpeakers(into: number, from: number): Promise<void>;
   /** Splits the name form `name` off speaker `id` into a new speaker; returns its id. */
-  splitSpeaker(id: number, name: string): number;
+  splitSpeaker(id: number, name: string): Promise<number>;
   /** Speakers matching a name or id, best first. */
-  findSpeakers(nameOrId: string): SpeakerSummary[];
-  /** Every article in id order; `after` starts past that id (a page cursor). */
-  articles(options?: { readonly after?: number }): IterableIterator<ArticleRecord>;
+  findSpeakers(nameOrId: string): Promise<SpeakerSummary[]>;
+  /** Every article in id order, read a page at a time; `after` starts past that id (a page cursor). */
+  articles(options?: { readonly after?: number }): AsyncIterableIterator<ArticleRecord>;
   /** One article by id, or null. */
-  article(id: number): ArticleRecord | null;
+  article(id: number): Promise<ArticleRecord | null>;
   /** The id of the article stored under an identity, or null. */
-  articleId(identity: string): number | null;
+  articleId(identity: string): Promise<number | null>;
   /** The entities extraction found in an article, as stored with it; null for an unknown article or one stored before they were kept. */
-  entities(articleId: number): Entity[] | null;
-  attributions(articleId?: number): StoredAttribution[];
-  allSpeakers(): IterableIterator<SpeakerSummary>;
-  close(): void;
+  entities(articleId: number): Promise<Entity[] | null>;
+  attributions(articleId?: number): Promise<StoredAttribution[]>;
+  allSpeakers(): AsyncIterableIterator<SpeakerSummary>;
+  close(): Promise<void>;
 }

@@ -11,10 +11,10 @@ export const REPO = resolve(import.meta.dirname, '..', '..');
 export const SAMPLE_DIR = join(REPO, 'data', 'sample');
 
 /** A store in a fresh temporary directory, optionally holding the sample corpus; `dispose` closes and deletes it. */
-export async function tempStore(options: { readonly sample?: boolean } = {}): Promise<{ store: Store; dir: string; file: string; dispose: () => void }> {
+export async function tempStore(options: { readonly sample?: boolean } = {}): Promise<{ store: Store; dir: string; file: string; dispose: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'claimtrail-server-'));
   const file = join(dir, 'claimtrail.db');
-  const store = openStore(file);
+  const store = await openStore(file);
   if (options.sample) {
     const summary = await ingest([SAMPLE_DIR], { store, cwd: REPO });
     if (summary.failed > 0) throw new Error(`sample corpus: ${summary.diagnostics.map((d) => d.reason).join('; ')}`);
@@ -23,8 +23,8 @@ export async function tempStore(options: { readonly sample?: boolean } = {}): Pr
     store,
     dir,
     file,
-    dispose: () => {
-      store.close();
+    dispose: async () => {
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -47,10 +47,10 @@ export const HOSTILE_TEXT = [
 export const HOSTILE_TITLE = '<img src=x onerror="window.__xss = \'title\'">Tide tables <script>window.__xss = "title-script"</script>';
 
 /** An attribution whose claim appears in more than one article. */
-export function sharedClaim(store: Store): number {
+export async function sharedClaim(store: Store): Promise<number> {
   const byClaim = new Map<number, Set<number>>();
   const first = new Map<number, number>();
-  for (const a of store.attributions()) {
+  for (const a of await store.attributions()) {
     byClaim.set(a.claimId, (byClaim.get(a.claimId) ?? new Set()).add(a.articleId));
     if (!first.has(a.claimId)) first.set(a.claimId, a.id);
   }

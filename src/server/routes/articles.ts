@@ -9,9 +9,9 @@ import type { ServerConfig } from '../config.js';
 import type { ArticleSummary } from '../api-types.js';
 
 
-function summary(store: Store, a: ArticleRecord): ArticleSummary {
+async function summary(store: Store, a: ArticleRecord): Promise<ArticleSummary> {
   const { text: _text, identity: _identity, ...rest } = a;
-  return { ...rest, attributions: store.attributions(a.id).length };
+  return { ...rest, attributions: (await store.attributions(a.id)).length };
 }
 
 /** A positive id path parameter, or a 404 (an id that cannot exist names nothing). */
@@ -97,34 +97,34 @@ export function articleRoutes(config: ServerConfig): Hono {
   const { store } = config;
   const app = new Hono();
 
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const limit = limitParam(c);
     const after = intParam(c, 'after', 0, 0, Number.MAX_SAFE_INTEGER);
     const items: ArticleSummary[] = [];
     let more = false;
-    for (const a of store.articles({ after })) {
+    for await (const a of store.articles({ after })) {
       if (items.length === limit) {
         more = true;
         break;
       }
-      items.push(summary(store, a));
+      items.push(await summary(store, a));
     }
     const last = items[items.length - 1];
     return c.json({ items, next: more && last ? nextUrl(c, { after: last.id, limit }) : null } satisfies Page<ArticleSummary>);
   });
 
-  app.get('/:id', (c) => {
+  app.get('/:id', async (c) => {
     const id = idParam(c);
-    const article = store.article(id);
+    const article = await store.article(id);
     if (!article) throw new HTTPError(404, `no article ${id}`);
     // Articles stored before entities were kept have them found again from the text.
-    const entities = store.entities(id) ?? extract(article.text, article.publishedAt ? { publishedAt: article.publishedAt } : {}).entities;
-    return c.json({ ...article, attributions: store.attributions(id), entities });
+    const entities = (await store.entities(id)) ?? extract(article.text, article.publishedAt ? { publishedAt: article.publishedAt } : {}).entities;
+    return c.json({ ...article, attributions: await store.attributions(id), entities });
   });
 
   app.post('/', async (c) => {
     const read = await readBody(c, config);
-    const result = addArticles(store, read);
+    const result = await addArticles(store, read);
     if (result.articles.length === 0) {
       throw new HTTPError(422, result.diagnostics.map((d) => `${d.source}: ${d.reason}`).join('; ') || 'no article found in the request');
     }

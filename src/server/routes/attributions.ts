@@ -6,9 +6,9 @@ import type { ServerConfig } from '../config.js';
 /** `/api/attributions/:id/trace`: article → cited outlet or report → speaker, and the same claim elsewhere. */
 export function attributionRoutes({ store }: ServerConfig): Hono {
   const app = new Hono();
-  app.get('/:id/trace', (c) => {
+  app.get('/:id/trace', async (c) => {
     const id = idParam(c);
-    const trace = store.trace(id);
+    const trace = await store.trace(id);
     if (!trace) throw new HTTPError(404, `no attribution ${id}`);
     return c.json({ id, ...trace });
   });

@@ -36,27 +36,27 @@ const TABLES = {
 
 type Table = keyof typeof TABLES;
 
-function* csvLines(store: Store, table: Table): Generator<string> {
+async function* csvLines(store: Store, table: Table): AsyncGenerator<string> {
   yield csvLine(TABLES[table].columns);
-  for (const r of exportRecords(store)) {
+  for await (const r of exportRecords(store)) {
     if (r.record === 'article' && table === 'articles') yield csvLine(TABLES.articles.row(r));
     else if (r.record === 'attribution' && table === 'attributions') yield csvLine(TABLES.attributions.row(r));
     else if (r.record === 'speaker' && table === 'speakers') yield csvLine(TABLES.speakers.row(r));
   }
 }
 
-function* jsonLines(store: Store): Generator<string> {
-  for (const r of exportRecords(store)) yield `${JSON.stringify(r)}\n`;
+async function* jsonLines(store: Store): AsyncGenerator<string> {
+  for await (const r of exportRecords(store)) yield `${JSON.stringify(r)}\n`;
 }
 
 /** A response body pulled from a generator a few hundred lines at a time, so a large record streams in flat memory. */
-function streamOf(lines: Generator<string>): ReadableStream<Uint8Array> {
+function streamOf(lines: AsyncGenerator<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream({
-    pull(controller) {
+    async pull(controller) {
       let chunk = '';
       for (let i = 0; i < 256; i++) {
-        const next = lines.next();
+        const next = await lines.next();
         if (next.done) {
           if (chunk !== '') controller.enqueue(encoder.encode(chunk));
           controller.close();
@@ -66,8 +66,8 @@ function streamOf(lines: Generator<string>): ReadableStream<Uint8Array> {
       }
       controller.enqueue(encoder.encode(chunk));
     },
-    cancel() {
-      lines.return(undefined);
+    async cancel() {
+      await lines.return(undefined);
     },
   });
 }

@@ -41,10 +41,10 @@ function filters(c: Context): SearchFilters {
 /** `/api/search`: full-text search over what was said, with filters; each item's `id` is its attribution's. */
 export function searchRoutes({ store }: ServerConfig): Hono {
   const app = new Hono();
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const q = textParam(c, 'q') ?? '';
     const f = filters(c);
-    const page = offsetPage(c, (count) => store.search(q, { ...f, limit: count }));
+    const page = await offsetPage(c, (count) => store.search(q, { ...f, limit: count }));
     return c.json({ ...page, items: page.items.map((r) => ({ id: r.attribution.id, ...r })) });
   });
   return app;

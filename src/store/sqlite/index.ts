@@ -1,10 +1,9 @@
 import Database from 'better-sqlite3';
-import type { ArticleRecord, Store, StoredAttribution, StoredSpan } from '../store.js';
-import type { AttributionKind, Entity, EntityType } from '../../model/index.js';
-import { createCorrections } from './corrections.js';
+import type { Store } from '../store.js';
+import { createSqlStore } from '../sql/sql-store.js';
+import { sqliteClient } from './client.js';
+import { SQLITE_DIALECT } from './dialect.js';
 import { migrate } from './migrations.js';
-import { createQueries } from './queries.js';
-import { createArticleWriter } from './write-article.js';
 
 export { MIGRATIONS, migrate, schemaVersion, type Migration } from './migrations.js';
 
@@ -14,52 +13,11 @@ export interface SqliteStoreOptions {
   readonly readonly?: boolean;
 }
 
-interface ArticleRow {
-  id: number;
-  identity: string;
-  source: string;
-  url: string | null;
-  title: string | null;
-  byline: string | null;
-  outlet: string | null;
-  outlet_speaker_id: number | null;
-  published_at: string | null;
-  summary_only: number;
-  text: string;
-  body_start: number;
-}
-
-interface SpanRow {
-  attribution_id: number;
-  role: 'content' | 'cue' | 'source';
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  parts: string | null;
-}
-
-function articleRecord(r: ArticleRow): ArticleRecord {
-  return {
-    id: r.id,
-    identity: r.identity,
-    source: r.source,
-    url: r.url,
-    title: r.title,
-    byline: r.byline,
-    outlet: r.outlet,
-    outletSpeakerId: r.outlet_speaker_id,
-    publishedAt: r.published_at,
-    summaryOnly: r.summary_only === 1,
-    text: r.text,
-    bodyStart: r.body_start,
-  };
-}
-
 /**
  * Opens (creating and migrating) a SQLite store. WAL journal: a reader never
  * blocks the writer, and a killed process loses nothing it had committed.
+ * One connection: transactions from concurrent callers in this process take
+ * turns.
  */
 export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Store {
   const { readonly = false } = options;
@@ -75,93 +33,35 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     db.pragma('synchronous = NORMAL');
     migrate(db);
   }
-  const writer = readonly ? null : createArticleWriter(db);
-  const queries = createQueries(db);
-  const corrections = readonly ? null : createCorrections(db);
-  const mustWrite = <T>(x: T | null): T => {
-    if (x === null) throw new Error(`store: ${file} is open read-only`);
-    return x;
-  };
-  const articlePage = db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE id > ? ORDER BY id LIMIT 256');
-  const hashOf = db.prepare<[string], { content_hash: string }>('SELECT content_hash FROM articles WHERE identity = ?');
-  const articleById = db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE id = ?');
-  const idOf = db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE identity = ?');
-  const entitiesOf = db.prepare<[number], { entities: string | null }>('SELECT entities FROM articles WHERE id = ?');
-  const attributionRows = db.prepare<[number], {
-    id: number;
-    article_id: number;
-    local_id: string;
-    kind: AttributionKind;
-    speaker_id: number | null;
-    speaker_name: string | null;
-    speaker_type: EntityType | null;
-    speaker_roles: string;
-    confidence: number | null;
-    claim_id: number;
-  }>('SELECT a.*, COALESCE(s.name, a.speaker_name) AS speaker_name FROM attributions a LEFT JOIN speakers s ON s.id = a.speaker_id WHERE a.article_id = ? ORDER BY a.id');
-  const spanRows = db.prepare<[number], SpanRow>('SELECT s.* FROM spans s JOIN attributions a ON a.id = s.attribution_id WHERE a.article_id = ?');
-
-  const toSpan = (r: SpanRow): StoredSpan => {
-    const base = { start: r.start, end: r.end, text: r.exact, selector: { exact: r.exact, prefix: r.prefix, suffix: r.suffix } };
-    if (r.parts === null) return base;
-    return { ...base, parts: (JSON.parse(r.parts) as [number, number][]).map(([start, end]) => ({ start, end, text: '' })) };
-  };
-
-  function attributions(articleId?: number): StoredAttribution[] {
-    const ids = articleId === undefined ? (db.prepare('SELECT id FROM articles ORDER BY id').pluck().all() as number[]) : [articleId];
-    const out: StoredAttribution[] = [];
-    for (const id of ids) {
-      const text = (db.prepare('SELECT text FROM articles WHERE id = ?').pluck().get(id) as string | undefined) ?? '';
-      const spans = new Map<string, StoredSpan>();
-      for (const s of spanRows.all(id)) {
-        const span = toSpan(s);
-        spans.set(`${s.attribution_id}:${s.role}`, span.parts ? { ...span, parts: span.parts.map((p) => ({ ...p, text: text.slice(p.start, p.end) })) } : span);
-      }
-      for (const r of attributionRows.all(id)) {
-        out.push({
-          id: r.id,
-          articleId: r.article_id,
-          localId: r.local_id,
-          kind: r.kind,
-          content: spans.get(`${r.id}:content`)!,
-          cue: spans.get(`${r.id}:cue`)!,
-          source: spans.get(`${r.id}:source`) ?? null,
-          speaker:
-            r.speaker_name !== null && r.speaker_type !== null
-              ? { id: r.speaker_id, name: r.speaker_name, type: r.speaker_type, roles: JSON.parse(r.speaker_roles) as string[] }
-              : null,
-          confidence: r.confidence,
-          claimId: r.claim_id,
-        });
-      }
-    }
-    return out;
-  }
-
-  return Object.freeze({
-    file,
-    articleHash: (identity: string) => hashOf.get(identity)?.content_hash ?? null,
-    putArticle: (article, extraction) => mustWrite(writer).putArticle(article, extraction),
-    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
-    ...queries,
-    mergeSpeakers: (into: number, from: number) => mustWrite(corrections).mergeSpeakers(into, from),
-    splitSpeaker: (id: number, name: string) => mustWrite(corrections).splitSpeaker(id, name),
-    articles: function* ({ after = 0 }: { readonly after?: number } = {}): IterableIterator<ArticleRecord> {
-      // Paged, not iterated: the caller may query the store between articles.
-      for (let page = articlePage.all(after); page.length > 0; page = articlePage.all(page[page.length - 1]!.id)) {
-        for (const r of page) yield articleRecord(r);
-      }
+  const client = sqliteClient(db);
+  // One connection is one transaction at a time: a transaction waits for the one before it.
+  let turn: Promise<unknown> = Promise.resolve();
+  return createSqlStore({
+    name: 'sqlite',
+    location: file,
+    dialect: SQLITE_DIALECT,
+    client,
+    transaction: <T>(fn: (c: typeof client) => Promise<T>): Promise<T> => {
+      const run = turn.then(async () => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await fn(client);
+          db.exec('COMMIT');
+          return result;
+        } catch (err) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw err;
+        }
+      });
+      turn = run.catch(() => undefined);
+      return run;
     },
-    article: (id: number) => {
-      const r = articleById.get(id);
-      return r ? articleRecord(r) : null;
+    // BEGIN IMMEDIATE already holds SQLite's one write lock.
+    lockWrites: async () => undefined,
+    readOnlyError: readonly ? `store: ${file} is open read-only` : null,
+    close: async () => {
+      await turn;
+      db.close();
     },
-    articleId: (identity: string) => idOf.get(identity)?.id ?? null,
-    entities: (articleId: number) => {
-      const json = entitiesOf.get(articleId)?.entities;
-      return typeof json === 'string' ? (JSON.parse(json) as Entity[]) : null;
-    },
-    attributions,
-    close: () => db.close(),
-  } satisfies Store);
+  });
 }

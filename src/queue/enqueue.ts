@@ -1,0 +1,61 @@
+import type { Diagnostic } from '../ingest/index.js';
+import { INGEST_QUEUE, openJobQueue } from './job-queue.js';
+import { queuedSources, type QueuedSource } from './queued-source.js';
+
+/** Options for {@link enqueue}. */
+export interface EnqueueOptions {
+  /** Where relative paths start. */
+  readonly cwd?: string;
+  readonly maxBytes?: number;
+  /** Attempts after the first when a job fails (a fetch error, say), each after a longer wait. */
+  readonly retries?: number;
+  /** Seconds before the first retry; doubled (with jitter) for each next one. */
+  readonly retryDelaySeconds?: number;
+  /** A job still active after this many seconds is taken to be lost with its worker, and run again. */
+  readonly jobTimeoutSeconds?: number;
+}
+
+/** What enqueueing did. */
+export interface EnqueueSummary {
+  readonly enqueued: number;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Job defaults: a fetch that fails is tried four times over about five minutes. */
+export const JOB_DEFAULTS = Object.freeze({ retries: 3, retryDelaySeconds: 30, jobTimeoutSeconds: 600 });
+
+/**
+ * Puts sources (files, directories, URLs, feed URLs) on the ingest queue of
+ * the PostgreSQL database at `url`, one job per source, for `claimtrail
+ * worker` processes to read, extract and store.
+ */
+export async function enqueue(url: string, args: readonly string[], options: EnqueueOptions = {}): Promise<EnqueueSummary> {
+  const {
+    cwd = process.cwd(),
+    maxBytes,
+    retries = JOB_DEFAULTS.retries,
+    retryDelaySeconds = JOB_DEFAULTS.retryDelaySeconds,
+    jobTimeoutSeconds = JOB_DEFAULTS.jobTimeoutSeconds,
+  } = options;
+  const { sources, problems } = await queuedSources(args, { cwd, ...(maxBytes !== undefined ? { maxBytes } : {}) });
+  if (sources.length === 0) return { enqueued: 0, diagnostics: problems };
+  const boss = await openJobQueue(url);
+  try {
+    // In chunks: one insert per few hundred jobs, not one round trip each.
+    for (let i = 0; i < sources.length; i += 500) {
+      await boss.insert(
+        sources.slice(i, i + 500).map((data: QueuedSource) => ({
+          name: INGEST_QUEUE,
+          data,
+          retryLimit: retries,
+          retryDelay: retryDelaySeconds,
+          retryBackoff: true,
+          expireInSeconds: jobTimeoutSeconds,
+        })),
+      );
+    }
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+  return { enqueued: sources.length, diagnostics: problems };
+}

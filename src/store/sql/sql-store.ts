@@ -1,0 +1,203 @@
+import type { AttributionKind, Entity, EntityType } from '../../model/index.js';
+import type { ArticleRecord, Store, StoredAttribution, StoredSpan } from '../store.js';
+import { mergeSpeakers, splitSpeaker } from './corrections.js';
+import { createQueries, type Dialect } from './queries.js';
+import type { SqlClient } from './sql-client.js';
+import { createArticleWriter } from './write-article.js';
+
+/** What a backend gives the shared store: connections, transactions, and its dialect. */
+export interface SqlBackend {
+  readonly name: Store['backend'];
+  readonly location: string;
+  readonly dialect: Dialect;
+  /** Runs single statements and reads outside any transaction. */
+  readonly client: SqlClient;
+  /** Runs `fn` in a top-level transaction on a connection of its own; commits when it resolves, rolls back when it rejects. */
+  transaction<T>(fn: (client: SqlClient) => Promise<T>): Promise<T>;
+  /**
+   * Called at the start of every write, inside its transaction: makes writers
+   * take turns (across processes too) until the transaction ends, so linking
+   * and claim grouping always see every earlier write.
+   */
+  lockWrites(client: SqlClient): Promise<void>;
+  /** Refuses writes (a read-only store); null when writes are allowed. */
+  readonly readOnlyError: string | null;
+  close(): Promise<void>;
+}
+
+interface ArticleRow {
+  id: number;
+  identity: string;
+  source: string;
+  url: string | null;
+  title: string | null;
+  byline: string | null;
+  outlet: string | null;
+  outlet_speaker_id: number | null;
+  published_at: string | null;
+  summary_only: number;
+  text: string;
+  body_start: number;
+}
+
+interface SpanRow {
+  attribution_id: number;
+  role: 'content' | 'cue' | 'source';
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  parts: string | null;
+}
+
+interface AttributionRow {
+  id: number;
+  article_id: number;
+  local_id: string;
+  kind: AttributionKind;
+  speaker_id: number | null;
+  speaker_name: string | null;
+  speaker_type: EntityType | null;
+  speaker_roles: string;
+  confidence: number | null;
+  claim_id: number;
+}
+
+const ARTICLE_COLUMNS = 'id, identity, source, url, title, byline, outlet, outlet_speaker_id, published_at, summary_only, text, body_start';
+
+const SQL = {
+  articlePage: `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id > ? ORDER BY id LIMIT 256`,
+  hash: 'SELECT content_hash FROM articles WHERE identity = ?',
+  article: `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`,
+  articleId: 'SELECT id FROM articles WHERE identity = ?',
+  articleIds: 'SELECT id FROM articles ORDER BY id',
+  entities: 'SELECT entities FROM articles WHERE id = ?',
+  text: 'SELECT text FROM articles WHERE id = ?',
+  attributions: `
+    SELECT a.id, a.article_id, a.local_id, a.kind, a.speaker_id, COALESCE(s.name, a.speaker_name) AS speaker_name, a.speaker_type,
+      a.speaker_roles, a.confidence, a.claim_id
+    FROM attributions a LEFT JOIN speakers s ON s.id = a.speaker_id WHERE a.article_id = ? ORDER BY a.id`,
+  spans: 'SELECT s.attribution_id, s.role, s.start, s."end", s.exact, s.prefix, s.suffix, s.parts FROM spans s JOIN attributions a ON a.id = s.attribution_id WHERE a.article_id = ?',
+} as const;
+
+function articleRecord(r: ArticleRow): ArticleRecord {
+  return {
+    id: r.id,
+    identity: r.identity,
+    source: r.source,
+    url: r.url,
+    title: r.title,
+    byline: r.byline,
+    outlet: r.outlet,
+    outletSpeakerId: r.outlet_speaker_id,
+    publishedAt: r.published_at,
+    summaryOnly: r.summary_only === 1,
+    text: r.text,
+    bodyStart: r.body_start,
+  };
+}
+
+function toSpan(r: SpanRow, text: string): StoredSpan {
+  const base = { start: r.start, end: r.end, text: r.exact, selector: { exact: r.exact, prefix: r.prefix, suffix: r.suffix } };
+  if (r.parts === null) return base;
+  return { ...base, parts: (JSON.parse(r.parts) as [number, number][]).map(([start, end]) => ({ start, end, text: text.slice(start, end) })) };
+}
+
+/**
+ * The one {@link Store} both backends are: the same writer, corrections and
+ * queries over a backend's connections. Outside a transaction each write is
+ * its own transaction; inside, a write or nested transaction is a savepoint.
+ */
+export function createSqlStore(backend: SqlBackend): Store {
+  const writeArticle = createArticleWriter();
+  const mustWrite = (): void => {
+    if (backend.readOnlyError !== null) throw new Error(backend.readOnlyError);
+  };
+
+  function scoped(db: SqlClient, depth: number): Store {
+    const queries = createQueries(db, backend.dialect);
+
+    /** Runs `fn` atomically: a transaction at the top, a savepoint inside one. */
+    async function atomically<T>(fn: (tx: Store, client: SqlClient) => Promise<T>): Promise<T> {
+      if (depth === 0) return backend.transaction((client) => fn(scoped(client, 1), client));
+      const name = `claimtrail_${depth}`;
+      await db.run(`SAVEPOINT ${name}`);
+      try {
+        const result = await fn(scoped(db, depth + 1), db);
+        await db.run(`RELEASE SAVEPOINT ${name}`);
+        return result;
+      } catch (err) {
+        await db.run(`ROLLBACK TO SAVEPOINT ${name}`);
+        await db.run(`RELEASE SAVEPOINT ${name}`);
+        throw err;
+      }
+    }
+
+    async function write<T>(fn: (client: SqlClient) => Promise<T>): Promise<T> {
+      mustWrite();
+      return atomically(async (_tx, client) => {
+        await backend.lockWrites(client);
+        return fn(client);
+      });
+    }
+
+    async function attributions(articleId?: number): Promise<StoredAttribution[]> {
+      const ids = articleId === undefined ? (await db.all<{ id: number }>(SQL.articleIds)).map((r) => r.id) : [articleId];
+      const out: StoredAttribution[] = [];
+      for (const id of ids) {
+        const text = (await db.get<{ text: string }>(SQL.text, [id]))?.text ?? '';
+        const spans = new Map<string, StoredSpan>();
+        for (const s of await db.all<SpanRow>(SQL.spans, [id])) spans.set(`${s.attribution_id}:${s.role}`, toSpan(s, text));
+        for (const r of await db.all<AttributionRow>(SQL.attributions, [id])) {
+          out.push({
+            id: r.id,
+            articleId: r.article_id,
+            localId: r.local_id,
+            kind: r.kind,
+            content: spans.get(`${r.id}:content`)!,
+            cue: spans.get(`${r.id}:cue`)!,
+            source: spans.get(`${r.id}:source`) ?? null,
+            speaker:
+              r.speaker_name !== null && r.speaker_type !== null
+                ? { id: r.speaker_id, name: r.speaker_name, type: r.speaker_type, roles: JSON.parse(r.speaker_roles) as string[] }
+                : null,
+            confidence: r.confidence,
+            claimId: r.claim_id,
+          });
+        }
+      }
+      return out;
+    }
+
+    return Object.freeze({
+      location: backend.location,
+      backend: backend.name,
+      articleHash: async (identity: string) => (await db.get<{ content_hash: string }>(SQL.hash, [identity]))?.content_hash ?? null,
+      putArticle: (article, extraction) => write((client) => writeArticle(client, article, extraction)),
+      transaction: <T>(fn: (tx: Store) => Promise<T>): Promise<T> => atomically((tx) => fn(tx)),
+      ...queries,
+      mergeSpeakers: (into: number, from: number) => write((client) => mergeSpeakers(client, into, from)),
+      splitSpeaker: (id: number, name: string) => write((client) => splitSpeaker(client, id, name)),
+      articles: async function* ({ after = 0 }: { readonly after?: number } = {}): AsyncIterableIterator<ArticleRecord> {
+        // Paged, not one cursor: the caller may query the store between articles.
+        for (let page = await db.all<ArticleRow>(SQL.articlePage, [after]); page.length > 0; page = await db.all<ArticleRow>(SQL.articlePage, [page[page.length - 1]!.id])) {
+          for (const r of page) yield articleRecord(r);
+        }
+      },
+      article: async (id: number) => {
+        const r = await db.get<ArticleRow>(SQL.article, [id]);
+        return r ? articleRecord(r) : null;
+      },
+      articleId: async (identity: string) => (await db.get<{ id: number }>(SQL.articleId, [identity]))?.id ?? null,
+      entities: async (articleId: number) => {
+        const json = (await db.get<{ entities: string | null }>(SQL.entities, [articleId]))?.entities;
+        return typeof json === 'string' ? (JSON.parse(json) as Entity[]) : null;
+      },
+      attributions,
+      close: () => backend.close(),
+    } satisfies Store);
+  }
+
+  return scoped(backend.client, 0);
+}
