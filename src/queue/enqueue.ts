@@ -30,15 +30,20 @@ export const JOB_DEFAULTS = Object.freeze({ retries: 3, retryDelaySeconds: 30, j
  * worker` processes to read, extract and store.
  */
 export async function enqueue(url: string, args: readonly string[], options: EnqueueOptions = {}): Promise<EnqueueSummary> {
-  const {
-    cwd = process.cwd(),
-    maxBytes,
-    retries = JOB_DEFAULTS.retries,
-    retryDelaySeconds = JOB_DEFAULTS.retryDelaySeconds,
-    jobTimeoutSeconds = JOB_DEFAULTS.jobTimeoutSeconds,
-  } = options;
+  const { cwd = process.cwd(), maxBytes, ...jobOptions } = options;
   const { sources, problems } = await queuedSources(args, { cwd, ...(maxBytes !== undefined ? { maxBytes } : {}) });
-  if (sources.length === 0) return { enqueued: 0, diagnostics: problems };
+  await enqueueSources(url, sources, jobOptions);
+  return { enqueued: sources.length, diagnostics: problems };
+}
+
+/** Puts job inputs already made (files read, feed items found) on the ingest queue. */
+export async function enqueueSources(
+  url: string,
+  sources: readonly QueuedSource[],
+  options: Pick<EnqueueOptions, 'retries' | 'retryDelaySeconds' | 'jobTimeoutSeconds'> = {},
+): Promise<void> {
+  const { retries = JOB_DEFAULTS.retries, retryDelaySeconds = JOB_DEFAULTS.retryDelaySeconds, jobTimeoutSeconds = JOB_DEFAULTS.jobTimeoutSeconds } = options;
+  if (sources.length === 0) return;
   const boss = await openJobQueue(url);
   try {
     // In chunks: one insert per few hundred jobs, not one round trip each.
@@ -57,5 +62,4 @@ export async function enqueue(url: string, args: readonly string[], options: Enq
   } finally {
     await boss.stop({ graceful: false, wait: true });
   }
-  return { enqueued: sources.length, diagnostics: problems };
 }
