@@ -207,7 +207,8 @@ export function createSqlStore(backend: SqlBackend): Store {
         mustWrite();
         await db.run(SQL.saveFeed, [state.url, state.etag, state.lastModified, state.checkedAt]);
       },
-      close: () => backend.close(),
+      // A transaction's view of the store closes with its transaction, not here.
+      close: depth === 0 ? () => backend.close() : async () => undefined,
     } satisfies Store);
   }
 
