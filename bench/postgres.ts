@@ -16,7 +16,7 @@ import pg from 'pg';
 import { ingest } from '../src/ingest/index.js';
 import { enqueue } from '../src/queue/index.js';
 import { openPostgresStore, openSqliteStore, type Store } from '../src/store/index.js';
-import { startTestPostgres } from '../src/test-support/postgres.js';
+import { postgresMissing, startTestPostgres } from '../src/test-support/postgres.js';
 
 const { values } = parseArgs({
   options: {
@@ -37,6 +37,11 @@ const texts = files.map((n) => readFileSync(join(train, n), 'utf8'));
 const Q = Number(values.queries);
 
 if (values.pg) process.env['CLAIMTRAIL_TEST_PG'] = values.pg;
+const missing = postgresMissing();
+if (missing !== null) {
+  console.log(`bench postgres: ${missing}`);
+  process.exit(0);
+}
 const server = await startTestPostgres();
 const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-pg-'));
 const cli = join(import.meta.dirname, '..', 'src', 'test-support', 'cli-main.ts');
