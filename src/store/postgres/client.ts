@@ -17,6 +17,8 @@ export function postgresClient(db: pg.Pool | pg.PoolClient): SqlClient {
     run: async (sql: string, params: readonly SqlValue[] = []) => {
       await query(sql, params);
     },
+    insert: async (sql: string, params: readonly SqlValue[] = []) => (await query(`${sql} RETURNING id`, params)).rows[0].id as number,
+    multiRowInserts: true,
   };
 }
 
