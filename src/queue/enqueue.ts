@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Diagnostic } from '../ingest/index.js';
 import { INGEST_QUEUE, openJobQueue } from './job-queue.js';
 import { queuedSources, type QueuedSource } from './queued-source.js';
@@ -19,6 +20,21 @@ export interface EnqueueOptions {
 export interface EnqueueSummary {
   readonly enqueued: number;
   readonly diagnostics: readonly Diagnostic[];
+}
+
+let sequence = 0;
+
+/**
+ * A job id that sorts in the order jobs are queued (a UUIDv7: milliseconds,
+ * then a counter, then random bits). pg-boss takes jobs queued at the same
+ * moment in id order, so one worker ingests in the order given, as a direct
+ * ingest does; random ids would shuffle them.
+ */
+function jobId(): string {
+  const time = Date.now().toString(16).padStart(12, '0');
+  const count = (sequence++ % 0x1000000).toString(16).padStart(6, '0');
+  const random = randomBytes(6).toString('hex');
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${count.slice(0, 3)}-8${count.slice(3, 6)}-${random}`;
 }
 
 /** Job defaults: a fetch that fails is tried four times over about five minutes. */
@@ -50,6 +66,7 @@ export async function enqueueSources(
     for (let i = 0; i < sources.length; i += 500) {
       await boss.insert(
         sources.slice(i, i + 500).map((data: QueuedSource) => ({
+          id: jobId(),
           name: INGEST_QUEUE,
           data,
           retryLimit: retries,
