@@ -5,7 +5,9 @@
  * rate with heap use along the way, and p50/p95 latency of search, the
  * speaker page and trace. Targets at 100,000 articles: p95 < 50 ms each.
  *
- *   node --import tsx bench/scale.ts [--articles N] [--queries N] [--keep FILE]
+ *   node --import tsx bench/scale.ts [--articles N] [--queries N] [--keep FILE] [--db postgres://…]
+ *
+ * With --db the database is that (empty) PostgreSQL database instead of a temporary SQLite file.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +15,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { extract } from '../src/extract/index.js';
 import { createAttribution, createExtraction, createSpan, type Extraction, type Span } from '../src/model/index.js';
-import { openStore, type ArticleToStore } from '../src/store/index.js';
+import pg from 'pg';
+import { isPostgresUrl, openStore, type ArticleToStore } from '../src/store/index.js';
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +24,7 @@ const { values } = parseArgs({
     queries: { type: 'string', default: '300' },
     sample: { type: 'string', default: resolve('data', 'sample') },
     keep: { type: 'string' },
+    db: { type: 'string' },
   },
 });
 const N = Number(values.articles);
@@ -133,8 +137,8 @@ function synthetic(i: number): { article: ArticleToStore; extraction: Extraction
   return { article, extraction };
 }
 
-const dir = values.keep ? null : mkdtempSync(join(tmpdir(), 'claimtrail-bench-scale-'));
-const file = dir === null ? resolve(values.keep!) : join(dir, 'scale.db');
+const dir = values.keep || values.db ? null : mkdtempSync(join(tmpdir(), 'claimtrail-bench-scale-'));
+const file = values.db ?? (dir === null ? resolve(values.keep!) : join(dir, 'scale.db'));
 const store = await openStore(file);
 const heap: number[] = [];
 const t0 = performance.now();
@@ -176,7 +180,16 @@ const maxAttribution = stats.attributions;
 const trace = await measure(() => store.trace(1 + Math.floor(qrng() * maxAttribution)));
 await store.close();
 
-const size = statSync(file).size + (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0);
+const size = isPostgresUrl(file) ? await postgresSize(file) : statSync(file).size + (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0);
+async function postgresSize(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return Number((await client.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n')).rows[0]!.n);
+  } finally {
+    await client.end();
+  }
+}
 const mb = (x: number): string => `${(x / 2 ** 20).toFixed(1)} MB`;
 console.log(`scale: ${N} generated articles, ${stats.attributions} attributions, ${stats.speakers} speakers, ${stats.sharedClaims} claims in several articles`);
 console.log(`  build         ${(buildMs / 1000).toFixed(1)} s  ${((N / buildMs) * 1000).toFixed(0)} articles/s (storage only, extraction done once per sample)`);

@@ -20,7 +20,7 @@ Writes out articles, attributions and speakers.
 options:
   -f, --format FORMAT  jsonl (default), csv or brat
   -o, --out DIR        the directory to write into (made if missing)
-      --db FILE        the database (default: $CLAIMTRAIL_DB, else ./claimtrail.db)
+      --db DB          a SQLite file or postgres:// URL (default: $CLAIMTRAIL_DB, else ./claimtrail.db)
   -h, --help           show this help
 `;
 

@@ -15,6 +15,7 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
   export: { summary: 'write articles, attributions and speakers as jsonl, csv or brat', load: async () => (await import('./export.js')).exportCommand },
   serve: { summary: 'serve the web app and its JSON API', load: async () => (await import('./serve.js')).serveCommand },
   worker: { summary: 'take queued sources and ingest them (PostgreSQL)', load: async () => (await import('./worker.js')).workerCommand },
+  watch: { summary: 'poll feeds on a schedule and store what is new', load: async () => (await import('./watch.js')).watchCommand },
   queue: { summary: 'count queued, active, failed and done jobs (PostgreSQL)', load: async () => (await import('./queue.js')).queueCommand },
 });
 

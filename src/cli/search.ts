@@ -17,7 +17,7 @@ options:
       --until DATE    only articles published on or before DATE
       --kind KIND     ${ATTRIBUTION_KINDS.join(', ')}
       --limit N       at most N results (default 50)
-      --db FILE       the database (default: $CLAIMTRAIL_DB, else ./claimtrail.db)
+      --db DB         a SQLite file or postgres:// URL (default: $CLAIMTRAIL_DB, else ./claimtrail.db)
       --json          print an array of { attribution, article, speaker, snippet, score }
   -h, --help          show this help
 `;

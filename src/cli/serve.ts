@@ -7,13 +7,13 @@ import { commandArgs } from './command-args.js';
 import { databaseFile } from './database.js';
 import { UsageError, type CliIO, type Command } from './io.js';
 
-const USAGE = `usage: claimtrail serve [--db FILE] [--port 8080] [--host 127.0.0.1]
+const USAGE = `usage: claimtrail serve [--db FILE|URL] [--port 8080] [--host 127.0.0.1]
 
 Serves the web app and its JSON API (described at /api/openapi.json) over
 the database, from one process, until interrupted.
 
 options:
-      --db FILE                the database (default: $CLAIMTRAIL_DB, else ./claimtrail.db); made if missing
+      --db DB                  a SQLite file (made if missing) or postgres:// URL (default: $CLAIMTRAIL_DB, else ./claimtrail.db)
       --port N                 the port (default 8080; 0 picks a free one)
       --host HOST              the address to listen on (default 127.0.0.1)
       --ingest-if-empty PATH   ingest PATH first when the database holds no article

@@ -10,7 +10,7 @@ quoted them. Any name form the linker accepts works ("Quiroga", "the Tribune").
 
 options:
       --limit N    show at most N statements (default 200)
-      --db FILE    the database (default: $CLAIMTRAIL_DB, else ./claimtrail.db)
+      --db DB      a SQLite file or postgres:// URL (default: $CLAIMTRAIL_DB, else ./claimtrail.db)
       --json       print the page as JSON
   -h, --help       show this help
 `;

@@ -14,7 +14,7 @@ name form to a new speaker. Corrections hold when articles are re-ingested.
 
 options:
       --top N      list the N most quoted (default 50)
-      --db FILE    the database (default: $CLAIMTRAIL_DB, else ./claimtrail.db)
+      --db DB      a SQLite file or postgres:// URL (default: $CLAIMTRAIL_DB, else ./claimtrail.db)
       --json       print an array of { id, name, type, roles, articles, statements }
   -h, --help       show this help
 `;

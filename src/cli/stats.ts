@@ -9,7 +9,7 @@ Counts of what the database holds. Nothing time-dependent: two databases
 with the same content print the same.
 
 options:
-      --db FILE    the database (default: $CLAIMTRAIL_DB, else ./claimtrail.db)
+      --db DB      a SQLite file or postgres:// URL (default: $CLAIMTRAIL_DB, else ./claimtrail.db)
       --json       print the counts as JSON
   -h, --help       show this help
 `;

@@ -10,7 +10,7 @@ Where a statement comes from: the article, the outlet or report it cites,
 the speaker; then every article carrying the same claim, earliest first.
 
 options:
-      --db FILE    the database (default: $CLAIMTRAIL_DB, else ./claimtrail.db)
+      --db DB      a SQLite file or postgres:// URL (default: $CLAIMTRAIL_DB, else ./claimtrail.db)
       --json       print the trace as JSON
   -h, --help       show this help
 `;

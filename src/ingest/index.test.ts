@@ -21,6 +21,7 @@ it('exports the ingest API', () => {
       "normaliseDate",
       "normaliseText",
       "parseXml",
+      "pollFeed",
       "prepareArticle",
       "readFileBytes",
       "readHtml",

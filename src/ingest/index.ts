@@ -1,4 +1,5 @@
 export { ingest, type IngestOptions, type IngestSummary, type IngestProgress } from './ingest.js';
+export { pollFeed, type FeedPoll } from './poll-feed.js';
 export { prepareArticle, type PreparedArticle, type Extractor } from './prepare-article.js';
 export {
   createArticleInput,

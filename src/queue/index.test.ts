@@ -10,6 +10,7 @@ it('exports the queue API', () => {
       "JOB_DEFAULTS",
       "QUEUE_SCHEMA",
       "enqueue",
+      "enqueueSources",
       "openJobQueue",
       "processSource",
       "queueStatus",

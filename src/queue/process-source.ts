@@ -20,6 +20,7 @@ export interface ProcessOptions {
 
 async function read(source: QueuedSource, options: ProcessOptions): Promise<ReadResult> {
   const hints = options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {};
+  if (source.kind === 'article') return [source.input];
   if (source.kind === 'file') return readFileBytes(source.name, Buffer.from(source.base64, 'base64'), { ...hints, found: source.found ?? false });
   const got = await fetchUrl(source.url, { ...hints, ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}) });
   // Thrown, so the queue retries it later with backoff: a server may be down for a while.

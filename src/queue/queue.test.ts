@@ -75,6 +75,23 @@ describe.skipIf(missing !== null)(`queue${missing ? `: ${missing}` : ''}`, () =>
     expect(JSON.parse(status.stdout)).toMatchObject({ pending: 0, active: 0, failed: 0, done: JSON.parse(enqueued.stdout).enqueued });
   });
 
+  it('runs jobs in the order they were queued, so one worker ingests as a direct ingest does', async () => {
+    const input = join(dir, 'ordered');
+    mkdirSync(input, { recursive: true });
+    const names = Array.from({ length: 40 }, (_, i) => `${String(i).padStart(2, '0')}.txt`);
+    for (const [i, name] of names.entries()) writeFileSync(join(input, name), `The ferry timetable ${i} will change in April, the operator said.`);
+    const url = await server!.createDatabase();
+    const store = await openPostgresStore(url);
+    try {
+      expect((await runCli(['ingest', '--queue', '--db', url, input], { cwd: REPO })).stdout).toBe('enqueued 40, failed 0\n');
+      const order: string[] = [];
+      await runWorker({ store, url, untilEmpty: true, onJob: (e) => order.push(e.source) });
+      expect(order).toEqual(names.map((n) => join(input, n)));
+    } finally {
+      await store.close();
+    }
+  });
+
   it('retries a fetch that fails, and fails for good with the reason once retries are spent', async () => {
     let flakyCalls = 0;
     const web = await localServer({

@@ -1,19 +1,21 @@
 import { readFile, stat } from 'node:fs/promises';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../formats/index.js';
-import { createDiagnostic, expandSources, type Diagnostic } from '../ingest/index.js';
+import { createDiagnostic, expandSources, type ArticleInput, type Diagnostic } from '../ingest/index.js';
 
 /**
  * One job's input. A file travels with its bytes, so a worker on another
  * machine needs no shared disk; a URL (page or feed) is fetched by the
- * worker, which retries when fetching fails.
+ * worker, which retries when fetching fails; an article already read (a
+ * feed item `watch` found) travels as it is.
  */
 export type QueuedSource =
   | { readonly kind: 'url'; readonly url: string }
+  | { readonly kind: 'article'; readonly input: ArticleInput }
   | { readonly kind: 'file'; readonly name: string; readonly base64: string; readonly found?: boolean };
 
 /** The name a source is shown by. */
 export function sourceName(source: QueuedSource): string {
-  return source.kind === 'url' ? source.url : source.name;
+  return source.kind === 'url' ? source.url : source.kind === 'article' ? source.input.source : source.name;
 }
 
 /**

@@ -484,6 +484,8 @@ describe.skipIf(pgMissing !== null)(`postgres${pgMissing ? `: ${pgMissing}` : ''
         },
         get: async () => undefined,
         run: async () => undefined,
+        insert: async () => 0,
+        multiRowInserts: true,
       };
       await POSTGRES_DIALECT.rank(explain, ['estuary'], { clauses: [], params: [] }, 10);
       await POSTGRES_DIALECT.rank(explain, ['estuary'], { clauses: ['a.kind = ?'], params: ['indirect'] }, 10);

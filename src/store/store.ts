@@ -162,6 +162,15 @@ export type TraceStep =
   | { readonly kind: 'cited'; readonly speaker: SpeakerLink; readonly via: string | null; readonly article: ArticleRef | null }
   | { readonly kind: 'speaker'; readonly speaker: SpeakerLink };
 
+/** What `watch` remembers of a feed between polls: the validators for a conditional GET. */
+export interface FeedState {
+  readonly url: string;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  /** When it was last fetched (ISO time). */
+  readonly checkedAt: string;
+}
+
 /** Counts only, so two databases with the same content print the same figures. */
 export interface Stats {
   readonly articles: number;
@@ -226,5 +235,8 @@ export interface Store {
   entities(articleId: number): Promise<Entity[] | null>;
   attributions(articleId?: number): Promise<StoredAttribution[]>;
   allSpeakers(): AsyncIterableIterator<SpeakerSummary>;
+  /** What was last fetched of a watched feed, or null. */
+  feedState(url: string): Promise<FeedState | null>;
+  saveFeedState(state: FeedState): Promise<void>;
   close(): Promise<void>;
 }

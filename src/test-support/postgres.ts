@@ -96,12 +96,21 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
     'start',
   ]);
-  const stop = async (): Promise<void> => {
+  let stopped = false;
+  const stopNow = (): void => {
+    if (stopped) return;
+    stopped = true;
     try {
       runAs(user, join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  };
+  // A test process that ends without stopping it (a crash) must not leave a server running.
+  process.once('exit', stopNow);
+  const stop = async (): Promise<void> => {
+    process.off('exit', stopNow);
+    stopNow();
   };
   return withDatabases(`postgres://postgres@127.0.0.1:${port}/postgres`, stop);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { SqlClient, SqlValue } from '../sql/sql-client.js';
 
@@ -9,22 +10,35 @@ function numbered(sql: string): string {
 
 /** A {@link SqlClient} over a pool (each statement on any free connection) or one checked-out connection. */
 export function postgresClient(db: pg.Pool | pg.PoolClient): SqlClient {
-  const texts = new Map<string, string>();
-  const text = (sql: string): string => {
-    let t = texts.get(sql);
-    if (t === undefined) {
-      t = numbered(sql);
-      texts.set(sql, t);
-    }
-    return t;
-  };
+  const query = (sql: string, params: readonly SqlValue[]) => db.query(statement(sql, params));
   return {
-    all: async <T>(sql: string, params: readonly SqlValue[] = []) => (await db.query(text(sql), [...params])).rows as T[],
-    get: async <T>(sql: string, params: readonly SqlValue[] = []) => (await db.query(text(sql), [...params])).rows[0] as T | undefined,
+    all: async <T>(sql: string, params: readonly SqlValue[] = []) => (await query(sql, params)).rows as T[],
+    get: async <T>(sql: string, params: readonly SqlValue[] = []) => (await query(sql, params)).rows[0] as T | undefined,
     run: async (sql: string, params: readonly SqlValue[] = []) => {
-      await db.query(text(sql), [...params]);
+      await query(sql, params);
     },
+    insert: async (sql: string, params: readonly SqlValue[] = []) => (await query(`${sql} RETURNING id`, params)).rows[0].id as number,
+    multiRowInserts: true,
   };
+}
+
+const statements = new Map<string, { name: string | undefined; text: string }>();
+
+/**
+ * A statement with a name, so each connection parses and plans it once:
+ * the writer sends the same dozen statements for every attribution, and
+ * planning the claim-band query took as long as running it. Statements
+ * without parameters (BEGIN, SAVEPOINT) stay unnamed.
+ */
+function statement(sql: string, params: readonly SqlValue[]): pg.QueryConfig {
+  let s = statements.get(sql);
+  if (s === undefined) {
+    // Named only while few: search text with many terms makes new statements, and each connection keeps the ones it prepared.
+    const named = params.length > 0 && statements.size < 500;
+    s = { name: named ? `claimtrail_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}` : undefined, text: numbered(sql) };
+    statements.set(sql, s);
+  }
+  return s.name === undefined ? { text: s.text, values: [...params] } : { name: s.name, text: s.text, values: [...params] };
 }
 
 const INT8 = 20;

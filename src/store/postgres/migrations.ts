@@ -112,6 +112,12 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = Object.freeze([
     up: 'ALTER TABLE articles ADD COLUMN entities TEXT',
     down: 'ALTER TABLE articles DROP COLUMN entities',
   },
+  {
+    version: 3,
+    name: 'watched feeds and their validators',
+    up: 'CREATE TABLE feeds (url TEXT COLLATE "C" PRIMARY KEY, etag TEXT, last_modified TEXT, checked_at TEXT NOT NULL)',
+    down: 'DROP TABLE feeds',
+  },
 ]);
 
 /** A session lock key: processes starting at once migrate one after another. */

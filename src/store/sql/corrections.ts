@@ -59,12 +59,7 @@ export async function splitSpeaker(db: SqlClient, id: number, name: string): Pro
   }
   const person = s.type === 'person' ? parsePersonName(name) : null;
   const display = person?.display ?? parseOrgName(name)?.display ?? name;
-  const { id: newId } = (await db.get<{ id: number }>('INSERT INTO speakers (name, type, first, surname) VALUES (?, ?, ?, ?) RETURNING id', [
-    display,
-    s.type,
-    person?.first ?? null,
-    person?.surname ?? null,
-  ]))!;
+  const newId = await db.insert('INSERT INTO speakers (name, type, first, surname) VALUES (?, ?, ?, ?)', [display, s.type, person?.first ?? null, person?.surname ?? null]);
   await db.run(PIN_ALIAS, [key, newId]);
   for (const r of moving) {
     await db.run('UPDATE attributions SET speaker_id = ? WHERE id = ?', [newId, r.id]);

@@ -1,5 +1,5 @@
 import type { AttributionKind, Entity, EntityType } from '../../model/index.js';
-import type { ArticleRecord, Store, StoredAttribution, StoredSpan } from '../store.js';
+import type { ArticleRecord, FeedState, Store, StoredAttribution, StoredSpan } from '../store.js';
 import { mergeSpeakers, splitSpeaker } from './corrections.js';
 import { createQueries, type Dialect } from './queries.js';
 import type { SqlClient } from './sql-client.js';
@@ -78,6 +78,10 @@ const SQL = {
     SELECT a.id, a.article_id, a.local_id, a.kind, a.speaker_id, COALESCE(s.name, a.speaker_name) AS speaker_name, a.speaker_type,
       a.speaker_roles, a.confidence, a.claim_id
     FROM attributions a LEFT JOIN speakers s ON s.id = a.speaker_id WHERE a.article_id = ? ORDER BY a.id`,
+  feed: 'SELECT url, etag, last_modified, checked_at FROM feeds WHERE url = ?',
+  saveFeed: `
+    INSERT INTO feeds (url, etag, last_modified, checked_at) VALUES (?, ?, ?, ?)
+    ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, checked_at = excluded.checked_at`,
   spans: 'SELECT s.attribution_id, s.role, s.start, s."end", s.exact, s.prefix, s.suffix, s.parts FROM spans s JOIN attributions a ON a.id = s.attribution_id WHERE a.article_id = ?',
 } as const;
 
@@ -195,7 +199,16 @@ export function createSqlStore(backend: SqlBackend): Store {
         return typeof json === 'string' ? (JSON.parse(json) as Entity[]) : null;
       },
       attributions,
-      close: () => backend.close(),
+      feedState: async (url: string) => {
+        const r = await db.get<{ url: string; etag: string | null; last_modified: string | null; checked_at: string }>(SQL.feed, [url]);
+        return r ? { url: r.url, etag: r.etag, lastModified: r.last_modified, checkedAt: r.checked_at } : null;
+      },
+      saveFeedState: async (state: FeedState) => {
+        mustWrite();
+        await db.run(SQL.saveFeed, [state.url, state.etag, state.lastModified, state.checkedAt]);
+      },
+      // A transaction's view of the store closes with its transaction, not here.
+      close: depth === 0 ? () => backend.close() : async () => undefined,
     } satisfies Store);
   }
 

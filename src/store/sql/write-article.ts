@@ -11,7 +11,7 @@ import {
 } from '../../link/index.js';
 import { quoteSelector, spanRanges, type Entity, type Extraction, type Span, type SpeakerRef } from '../../model/index.js';
 import type { ArticleToStore, PutOutcome } from '../store.js';
-import type { SqlClient } from './sql-client.js';
+import type { SqlClient, SqlValue } from './sql-client.js';
 
 /**
  * Members kept and read per LSH band, the oldest. A claim carried by hundreds
@@ -33,7 +33,7 @@ const SQL = {
   hash: 'SELECT id, content_hash FROM articles WHERE identity = ?',
   insertArticle: `
     INSERT INTO articles (identity, content_hash, source, url, title, byline, outlet, outlet_speaker_id, published_at, summary_only, text, body_start, entities)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   updateArticle: `
     UPDATE articles SET identity = ?, content_hash = ?, source = ?, url = ?, title = ?, byline = ?,
       outlet = ?, outlet_speaker_id = ?, published_at = ?, summary_only = ?, text = ?, body_start = ?, entities = ?
@@ -42,7 +42,7 @@ const SQL = {
   deleteRoles: 'DELETE FROM speaker_roles WHERE article_id = ?',
   insertAttribution: `
     INSERT INTO attributions (article_id, local_id, kind, content, speaker_id, speaker_name, speaker_type, speaker_roles, confidence, claim_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0) RETURNING id`,
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
   setClaim: 'UPDATE attributions SET claim_id = ? WHERE id = ?',
   mergeClaims: 'UPDATE attributions SET claim_id = ? WHERE claim_id = ?',
   insertSpans: (n: number) => `INSERT INTO spans (attribution_id, role, start, "end", exact, prefix, suffix, parts) VALUES ${rows(n, 8)}`,
@@ -60,11 +60,20 @@ const SQL = {
   bySurname: `
     SELECT s.id, s.first, r.role FROM speakers s LEFT JOIN speaker_roles r ON r.speaker_id = s.id
     WHERE s.type = 'person' AND s.surname = ? ORDER BY s.id, r.role`,
-  insertSpeaker: 'INSERT INTO speakers (name, type, first, surname) VALUES (?, ?, ?, ?) RETURNING id',
+  insertSpeaker: 'INSERT INTO speakers (name, type, first, surname) VALUES (?, ?, ?, ?)',
   renameSpeaker: 'UPDATE speakers SET name = ?, first = ? WHERE id = ?',
   speakerType: 'SELECT type FROM speakers WHERE id = ?',
   setSpeakerType: 'UPDATE speakers SET type = ? WHERE id = ?',
 } as const;
+
+const texts = new Map<(n: number) => string, string[]>();
+
+/** The text of a many-row statement for `n` rows, built once. */
+function statementFor(sql: (n: number) => string, n: number): string {
+  const built = texts.get(sql) ?? [];
+  texts.set(sql, built);
+  return (built[n] ??= sql(n));
+}
 
 /**
  * The article writer both backends share: speaker linking (`link/`) and
@@ -113,7 +122,7 @@ export function createArticleWriter(): ArticleWriter {
     async function apply(decision: SpeakerDecision): Promise<number> {
       let id = decision.id;
       if (id === null) {
-        id = (await db.get<{ id: number }>(SQL.insertSpeaker, [decision.name, decision.type, decision.first, decision.surname]))!.id;
+        id = await db.insert(SQL.insertSpeaker, [decision.name, decision.type, decision.first, decision.surname]);
       } else {
         if (decision.rename) {
           await db.run(SQL.renameSpeaker, [decision.name, decision.first, id]);
@@ -146,13 +155,21 @@ export function createArticleWriter(): ArticleWriter {
       return decision.kind === 'speaker' ? apply(decision) : null;
     }
 
+    /** Inserts rows of `width` values: in one statement where the client prefers that, else one statement a row. */
+    async function insertRows(sql: (n: number) => string, width: number, values: readonly SqlValue[]): Promise<void> {
+      const n = values.length / width;
+      if (n === 0) return;
+      if (db.multiRowInserts) await db.run(statementFor(sql, n), values);
+      else for (let i = 0; i < n; i++) await db.run(statementFor(sql, 1), values.slice(i * width, (i + 1) * width));
+    }
+
     async function insertSpans(attributionId: number, text: string, spans: readonly (readonly [string, Span])[]): Promise<void> {
       const values = spans.flatMap(([role, span]) => {
         const sel = quoteSelector(text, span);
         const parts = span.parts ? JSON.stringify(spanRanges(span).map((p) => [p.start, p.end])) : null;
         return [attributionId, role, span.start, span.end, sel.exact, sel.prefix, sel.suffix, parts];
       });
-      await db.run(SQL.insertSpans(spans.length), values);
+      await insertRows(SQL.insertSpans, 8, values);
     }
 
     async function groupClaim(attributionId: number, words: ReadonlySet<string>, sig: Uint32Array | null): Promise<void> {
@@ -177,7 +194,7 @@ export function createArticleWriter(): ArticleWriter {
       // A band that already has PER_BAND members gains nothing from one more: any of them finds the
       // group and readers never look further. Most bands are unique; the common ones stop growing.
       const open = bands.filter((band) => (members.get(band) ?? 0) < PER_BAND);
-      if (open.length > 0) await db.run(SQL.insertBands(open.length), open.flatMap((band) => [band, attributionId]));
+      await insertRows(SQL.insertBands, 2, open.flatMap((band) => [band, attributionId]));
     }
 
     const old = await db.get<{ id: number; content_hash: string }>(SQL.hash, [article.identity]);
@@ -206,7 +223,7 @@ export function createArticleWriter(): ArticleWriter {
       await db.run(SQL.deleteRoles, [articleId]);
       await db.run(SQL.updateArticle, [...row, articleId]);
     } else {
-      articleId = (await db.get<{ id: number }>(SQL.insertArticle, row))!.id;
+      articleId = await db.insert(SQL.insertArticle, row);
     }
     // An article quotes the same speaker many times: link each speaker once.
     const linked = new Map<string, number | null>();
@@ -219,7 +236,7 @@ export function createArticleWriter(): ArticleWriter {
       const speakerId = a.speaker ? await link(a.speaker) : null;
       const words = claimWords(a.content.text);
       const sig = minhashWords(words);
-      const { id } = (await db.get<{ id: number }>(SQL.insertAttribution, [
+      const id = await db.insert(SQL.insertAttribution, [
         articleId,
         a.id,
         a.kind,
@@ -229,10 +246,10 @@ export function createArticleWriter(): ArticleWriter {
         a.speaker?.type ?? null,
         JSON.stringify(a.speaker?.roles ?? []),
         a.confidence ?? null,
-      ]))!;
+      ]);
       await insertSpans(id, text, [['content', a.content], ['cue', a.cue], ...(a.source ? [['source', a.source] as const] : [])]);
       const roles = [...new Set(a.speaker?.roles ?? [])];
-      if (speakerId !== null && roles.length > 0) await db.run(SQL.insertRoles(roles.length), roles.flatMap((role) => [speakerId, articleId, role]));
+      if (speakerId !== null) await insertRows(SQL.insertRoles, 3, roles.flatMap((role) => [speakerId, articleId, role]));
       await groupClaim(id, words, sig);
     }
     return old ? 'updated' : 'ingested';

@@ -19,5 +19,7 @@ export function sqliteClient(db: Database): SqlClient {
     run: async (sql: string, params: readonly SqlValue[] = []) => {
       statement(sql).run(...params);
     },
+    insert: async (sql: string, params: readonly SqlValue[] = []) => Number(statement(sql).run(...params).lastInsertRowid),
+    multiRowInserts: false,
   };
 }

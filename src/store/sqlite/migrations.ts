@@ -122,6 +122,12 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
     up: (db) => db.exec('ALTER TABLE articles ADD COLUMN entities TEXT'),
     down: (db) => db.exec('ALTER TABLE articles DROP COLUMN entities'),
   },
+  {
+    version: 3,
+    name: 'watched feeds and their validators',
+    up: (db) => db.exec('CREATE TABLE feeds (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, checked_at TEXT NOT NULL)'),
+    down: (db) => db.exec('DROP TABLE feeds'),
+  },
 ]);
 
 /** The schema version a database is at (SQLite's `user_version`). */
