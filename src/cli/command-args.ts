@@ -1,19 +1,40 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from './io.js';
+import { UsageError, type CliIO } from './io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
+type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: O }>>;
 
 /** Parses a command's arguments; a parse error becomes a usage error carrying the command's help. */
 export function commandArgs<O extends Options>(
   args: string[],
   options: O,
   usage: string,
-): ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: O }>> {
+): Parsed<O> {
   try {
     return parseArgs({ args, allowPositionals: true, strict: true, options });
   } catch (err) {
     throw new UsageError(`${err instanceof Error ? err.message : String(err)}\n\n${usage}`);
   }
+}
+
+/** The options every query command takes besides its own. */
+const QUERY_OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies Options;
+
+/**
+ * Parses a query command's arguments: its own options with `--db`, `--json`
+ * and `-h`. Null once `--help` has printed the usage.
+ */
+export function queryArgs<O extends Options>(args: string[], io: CliIO, usage: string, options?: O): Parsed<typeof QUERY_OPTIONS & O> | null {
+  const parsed = commandArgs(args, { ...QUERY_OPTIONS, ...(options ?? ({} as O)) }, usage);
+  if ((parsed.values as { help?: boolean }).help) {
+    io.stdout.write(usage);
+    return null;
+  }
+  return parsed;
 }
 
 /** A positive whole number option, or a usage error naming it. */

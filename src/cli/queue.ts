@@ -1,6 +1,6 @@
 import { queueStatus } from '../queue/index.js';
 import { isPostgresUrl } from '../store/index.js';
-import { commandArgs } from './command-args.js';
+import { queryArgs } from './command-args.js';
 import { databaseFile } from './database.js';
 import { UsageError, type CliIO, type Command } from './io.js';
 import { formatTable } from './table.js';
@@ -19,19 +19,9 @@ options:
 
 /** `claimtrail queue status`: what the queue holds. */
 export const queueCommand: Command = async (args: string[], io: CliIO): Promise<number> => {
-  const { values, positionals } = commandArgs(
-    args,
-    {
-      db: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
+  const parsed = queryArgs(args, io, USAGE);
+  if (parsed === null) return 0;
+  const { values, positionals } = parsed;
   if (positionals.length !== 1 || positionals[0] !== 'status') throw new UsageError(`expected 'status'\n\n${USAGE}`);
   const url = databaseFile(values.db, io);
   if (!isPostgresUrl(url)) throw new UsageError(`the queue lives in PostgreSQL: give --db postgres://… or set CLAIMTRAIL_DB\n\n${USAGE}`);

@@ -1,6 +1,6 @@
 import { ATTRIBUTION_KINDS, type AttributionKind } from '../model/index.js';
 import type { SearchFilters } from '../store/index.js';
-import { commandArgs, dateOption, positiveInt } from './command-args.js';
+import { queryArgs, dateOption, positiveInt } from './command-args.js';
 import { openExistingStore } from './database.js';
 import { UsageError, type CliIO, type Command } from './io.js';
 import { formatTable } from './table.js';
@@ -24,25 +24,16 @@ options:
 
 /** `claimtrail search`: full-text search over attribution contents. */
 export const searchCommand: Command = async (args: string[], io: CliIO): Promise<number> => {
-  const { values, positionals } = commandArgs(
-    args,
-    {
-      speaker: { type: 'string' },
-      outlet: { type: 'string' },
-      since: { type: 'string' },
-      until: { type: 'string' },
-      kind: { type: 'string' },
-      limit: { type: 'string', default: '50' },
-      db: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
+  const parsed = queryArgs(args, io, USAGE, {
+    speaker: { type: 'string' },
+    outlet: { type: 'string' },
+    since: { type: 'string' },
+    until: { type: 'string' },
+    kind: { type: 'string' },
+    limit: { type: 'string', default: '50' },
+  });
+  if (parsed === null) return 0;
+  const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError(`no search text given\n\n${USAGE}`);
   if (values.kind !== undefined && !(ATTRIBUTION_KINDS as readonly string[]).includes(values.kind)) {
     throw new UsageError(`--kind: expected one of ${ATTRIBUTION_KINDS.join(', ')}, got '${values.kind}'\n\n${USAGE}`);

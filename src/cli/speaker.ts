@@ -1,4 +1,4 @@
-import { commandArgs, positiveInt } from './command-args.js';
+import { queryArgs, positiveInt } from './command-args.js';
 import { openExistingStore } from './database.js';
 import { UsageError, type CliIO, type Command } from './io.js';
 import { formatTable } from './table.js';
@@ -17,20 +17,11 @@ options:
 
 /** `claimtrail speaker`: one speaker's page. */
 export const speakerCommand: Command = async (args: string[], io: CliIO): Promise<number> => {
-  const { values, positionals } = commandArgs(
-    args,
-    {
-      limit: { type: 'string', default: '200' },
-      db: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
+  const parsed = queryArgs(args, io, USAGE, {
+    limit: { type: 'string', default: '200' },
+  });
+  if (parsed === null) return 0;
+  const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError(`no speaker name or id given\n\n${USAGE}`);
   const limit = positiveInt('limit', values.limit, USAGE);
   const store = await openExistingStore(values.db, io);

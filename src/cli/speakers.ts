@@ -1,5 +1,5 @@
 import type { SpeakerSummary } from '../store/index.js';
-import { commandArgs, positiveInt } from './command-args.js';
+import { queryArgs, positiveInt } from './command-args.js';
 import { openExistingStore } from './database.js';
 import { UsageError, type CliIO, type Command } from './io.js';
 import { formatTable } from './table.js';
@@ -32,20 +32,11 @@ export function speakersTable(speakers: readonly SpeakerSummary[]): string {
 
 /** `claimtrail speakers`: the most quoted speakers, and corrections to the linker. */
 export const speakersCommand: Command = async (args: string[], io: CliIO): Promise<number> => {
-  const { values, positionals } = commandArgs(
-    args,
-    {
-      top: { type: 'string', default: '50' },
-      db: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
+  const parsed = queryArgs(args, io, USAGE, {
+    top: { type: 'string', default: '50' },
+  });
+  if (parsed === null) return 0;
+  const { values, positionals } = parsed;
   const [action, ...rest] = positionals;
   if (action !== undefined && action !== 'merge' && action !== 'split') throw new UsageError(`unknown action '${action}'\n\n${USAGE}`);
   const top = positiveInt('top', values.top, USAGE);

@@ -1,4 +1,4 @@
-import { commandArgs } from './command-args.js';
+import { queryArgs } from './command-args.js';
 import { openExistingStore } from './database.js';
 import type { CliIO, Command } from './io.js';
 import { formatTable } from './table.js';
@@ -16,19 +16,9 @@ options:
 
 /** `claimtrail stats`: counts of articles, attributions, speakers, claims, outlets. */
 export const statsCommand: Command = async (args: string[], io: CliIO): Promise<number> => {
-  const { values } = commandArgs(
-    args,
-    {
-      db: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
+  const parsed = queryArgs(args, io, USAGE);
+  if (parsed === null) return 0;
+  const { values } = parsed;
   const store = await openExistingStore(values.db, io);
   try {
     const stats = await store.stats();

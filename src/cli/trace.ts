@@ -1,5 +1,5 @@
 import type { ArticleRef, TraceStep } from '../store/index.js';
-import { commandArgs } from './command-args.js';
+import { queryArgs } from './command-args.js';
 import { openExistingStore } from './database.js';
 import { UsageError, type CliIO, type Command } from './io.js';
 import { formatTable } from './table.js';
@@ -34,19 +34,9 @@ function stepLine(step: TraceStep): string {
 
 /** `claimtrail trace`: the chain behind one attribution, and the same claim elsewhere. */
 export const traceCommand: Command = async (args: string[], io: CliIO): Promise<number> => {
-  const { values, positionals } = commandArgs(
-    args,
-    {
-      db: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
+  const parsed = queryArgs(args, io, USAGE);
+  if (parsed === null) return 0;
+  const { values, positionals } = parsed;
   const id = positionals[0];
   if (positionals.length !== 1 || id === undefined || !/^\d+$/.test(id)) throw new UsageError(`expected one attribution id\n\n${USAGE}`);
   const store = await openExistingStore(values.db, io);
