@@ -17,6 +17,7 @@ import { extract } from '../src/extract/index.js';
 import { createAttribution, createExtraction, createSpan, type Extraction, type Span } from '../src/model/index.js';
 import pg from 'pg';
 import { isPostgresUrl, openStore, type ArticleToStore } from '../src/store/index.js';
+import { random } from '../src/test-support/random.js';
 
 const { values } = parseArgs({
   options: {
@@ -29,18 +30,6 @@ const { values } = parseArgs({
 });
 const N = Number(values.articles);
 const Q = Number(values.queries);
-
-/** A small deterministic generator (mulberry32), so runs build the same database. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const samples = readdirSync(values.sample)
   .filter((n) => n.endsWith('.txt'))

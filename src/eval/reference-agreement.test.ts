@@ -7,18 +7,7 @@ import { parseBratRanges, toBrat } from '../formats/index.js';
 import { extractionOf } from '../test-support/extraction.js';
 import { referenceScorerMissing, referenceScores, sharedDir } from '../test-support/shared.js';
 import { classifyKind, scoreDirectories } from './index.js';
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../test-support/random.js';
 
 interface TLine {
   type: string;
