@@ -17,24 +17,27 @@ export function commandArgs<O extends Options>(
   }
 }
 
+const HELP = { help: { type: 'boolean', short: 'h', default: false } } as const satisfies Options;
+
 /** The options every query command takes besides its own. */
 const QUERY_OPTIONS = {
   db: { type: 'string' },
   json: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies Options;
 
-/**
- * Parses a query command's arguments: its own options with `--db`, `--json`
- * and `-h`. Null once `--help` has printed the usage.
- */
-export function queryArgs<O extends Options>(args: string[], io: CliIO, usage: string, options?: O): Parsed<typeof QUERY_OPTIONS & O> | null {
-  const parsed = commandArgs(args, { ...QUERY_OPTIONS, ...(options ?? ({} as O)) }, usage);
+/** Parses a command's arguments with `-h, --help` added; null once `--help` has printed the usage. */
+export function commandArgsOrHelp<O extends Options>(args: string[], io: CliIO, usage: string, options: O): Parsed<typeof HELP & O> | null {
+  const parsed = commandArgs(args, { ...HELP, ...options }, usage);
   if ((parsed.values as { help?: boolean }).help) {
     io.stdout.write(usage);
     return null;
   }
   return parsed;
+}
+
+/** Parses a query command's arguments: its own options with `--db`, `--json` and `-h`; null after `--help`. */
+export function queryArgs<O extends Options>(args: string[], io: CliIO, usage: string, options?: O): Parsed<typeof HELP & typeof QUERY_OPTIONS & O> | null {
+  return commandArgsOrHelp(args, io, usage, { ...QUERY_OPTIONS, ...(options ?? ({} as O)) });
 }
 
 /** A positive whole number option, or a usage error naming it. */

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { toBrat } from '../formats/index.js';
 import { createAttribution, createExtraction, type Extraction } from '../model/index.js';
 import { exportRecords, type ArticleRecord, type Store, type StoredAttribution, type StoredSpan } from '../store/index.js';
-import { commandArgs } from './command-args.js';
+import { commandArgsOrHelp } from './command-args.js';
 import { openExistingStore } from './database.js';
 import { UsageError, type CliIO, type Command } from './io.js';
 
@@ -135,20 +135,13 @@ async function exportBrat(store: Store, out: string): Promise<void> {
 
 /** `claimtrail export`: articles, attributions and speakers as JSON Lines, CSV or brat. */
 export const exportCommand: Command = async (args: string[], io: CliIO): Promise<number> => {
-  const { values, positionals } = commandArgs(
-    args,
-    {
-      format: { type: 'string', short: 'f', default: 'jsonl' },
-      out: { type: 'string', short: 'o' },
-      db: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
+  const parsed = commandArgsOrHelp(args, io, USAGE, {
+    format: { type: 'string', short: 'f', default: 'jsonl' },
+    out: { type: 'string', short: 'o' },
+    db: { type: 'string' },
+  });
+  if (parsed === null) return 0;
+  const { values, positionals } = parsed;
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'\n\n${USAGE}`);
   const { format } = values;
   if (format !== 'jsonl' && format !== 'csv' && format !== 'brat') throw new UsageError(`unknown format '${format}': use jsonl, csv or brat\n\n${USAGE}`);

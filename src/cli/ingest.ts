@@ -4,7 +4,7 @@ import { DEFAULT_MAX_ARTICLE_BYTES } from '../formats/index.js';
 import { DEFAULT_TIMEOUT_MS } from '../ingest/index.js';
 import { JOB_DEFAULTS } from '../queue/index.js';
 import { isPostgresUrl, openStore } from '../store/index.js';
-import { commandArgs, nonNegativeInt, positiveInt } from './command-args.js';
+import { commandArgsOrHelp, nonNegativeInt, positiveInt } from './command-args.js';
 import { databaseFile } from './database.js';
 import { UsageError, type CliIO, type Command } from './io.js';
 import { createRateProgress } from './rate-progress.js';
@@ -44,27 +44,20 @@ rest goes on; the exit code is then 1.
 
 /** `claimtrail ingest`: read, extract and store articles. */
 export const ingestCommand: Command = async (args: string[], io: CliIO): Promise<number> => {
-  const { values, positionals } = commandArgs(
-    args,
-    {
-      db: { type: 'string' },
-      'batch-size': { type: 'string', default: '100' },
-      jobs: { type: 'string', short: 'j', default: String(DEFAULT_JOBS) },
-      'max-bytes': { type: 'string', default: String(DEFAULT_MAX_ARTICLE_BYTES) },
-      timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_MS) },
-      json: { type: 'boolean', default: false },
-      queue: { type: 'boolean', default: false },
-      retries: { type: 'string', default: String(JOB_DEFAULTS.retries) },
-      'retry-delay': { type: 'string', default: String(JOB_DEFAULTS.retryDelaySeconds) },
-      'job-timeout': { type: 'string', default: String(JOB_DEFAULTS.jobTimeoutSeconds) },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
+  const parsed = commandArgsOrHelp(args, io, USAGE, {
+    db: { type: 'string' },
+    'batch-size': { type: 'string', default: '100' },
+    jobs: { type: 'string', short: 'j', default: String(DEFAULT_JOBS) },
+    'max-bytes': { type: 'string', default: String(DEFAULT_MAX_ARTICLE_BYTES) },
+    timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_MS) },
+    json: { type: 'boolean', default: false },
+    queue: { type: 'boolean', default: false },
+    retries: { type: 'string', default: String(JOB_DEFAULTS.retries) },
+    'retry-delay': { type: 'string', default: String(JOB_DEFAULTS.retryDelaySeconds) },
+    'job-timeout': { type: 'string', default: String(JOB_DEFAULTS.jobTimeoutSeconds) },
+  });
+  if (parsed === null) return 0;
+  const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError(`no paths or URLs given\n\n${USAGE}`);
   const config = Object.freeze({
     file: databaseFile(values.db, io),

@@ -3,7 +3,7 @@ import { loadModels } from '../extract/index.js';
 import { ingest } from '../ingest/index.js';
 import { DEFAULT_UI_DIR, isLoopback, startServer } from '../server/index.js';
 import { openStore } from '../store/index.js';
-import { commandArgs } from './command-args.js';
+import { commandArgsOrHelp } from './command-args.js';
 import { databaseFile } from './database.js';
 import { UsageError, type CliIO, type Command } from './io.js';
 
@@ -39,22 +39,15 @@ function interrupted(): Promise<string> {
 
 /** `claimtrail serve`: the API and the built UI from one process. */
 export const serveCommand: Command = async (args: string[], io: CliIO): Promise<number> => {
-  const { values, positionals } = commandArgs(
-    args,
-    {
-      db: { type: 'string' },
-      port: { type: 'string', default: '8080' },
-      host: { type: 'string', default: '127.0.0.1' },
-      'ingest-if-empty': { type: 'string' },
-      ui: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
+  const parsed = commandArgsOrHelp(args, io, USAGE, {
+    db: { type: 'string' },
+    port: { type: 'string', default: '8080' },
+    host: { type: 'string', default: '127.0.0.1' },
+    'ingest-if-empty': { type: 'string' },
+    ui: { type: 'string' },
+  });
+  if (parsed === null) return 0;
+  const { values, positionals } = parsed;
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'\n\n${USAGE}`);
   if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535) throw new UsageError(`--port: expected 0–65535, got '${values.port}'\n\n${USAGE}`);
   const token = io.env['CLAIMTRAIL_TOKEN'] || null;

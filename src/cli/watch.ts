@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isUrl, pollFeed, prepareArticle, type ArticleInput, type FeedPoll, type PreparedArticle } from '../ingest/index.js';
 import { openStore, type Store } from '../store/index.js';
-import { commandArgs } from './command-args.js';
+import { commandArgsOrHelp } from './command-args.js';
 import { databaseFile } from './database.js';
 import { UsageError, type CliIO, type Command } from './io.js';
 
@@ -76,20 +76,13 @@ function report(poll: FeedPoll, delivered: string): string {
 
 /** `claimtrail watch`: poll feeds and store (or enqueue) what is new. */
 export const watchCommand: Command = async (args: string[], io: CliIO): Promise<number> => {
-  const { values, positionals } = commandArgs(
-    args,
-    {
-      every: { type: 'string', default: '15m' },
-      once: { type: 'boolean', default: false },
-      db: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
+  const parsed = commandArgsOrHelp(args, io, USAGE, {
+    every: { type: 'string', default: '15m' },
+    once: { type: 'boolean', default: false },
+    db: { type: 'string' },
+  });
+  if (parsed === null) return 0;
+  const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError(`no feed URL or feed-list file given\n\n${USAGE}`);
   const every = parseDuration(values.every);
   if (every === null) throw new UsageError(`--every: expected a duration such as 90s, 15m or 2h, got '${values.every}'\n\n${USAGE}`);

@@ -1,6 +1,6 @@
 import { runWorker, type JobEvent } from '../queue/index.js';
 import { isPostgresUrl, openPostgresStore } from '../store/index.js';
-import { commandArgs, positiveInt } from './command-args.js';
+import { commandArgsOrHelp, positiveInt } from './command-args.js';
 import { databaseFile } from './database.js';
 import { UsageError, type CliIO, type Command } from './io.js';
 
@@ -31,22 +31,15 @@ function logLine(event: JobEvent): string {
 
 /** `claimtrail worker`: process queued sources until interrupted. */
 export const workerCommand: Command = async (args: string[], io: CliIO): Promise<number> => {
-  const { values, positionals } = commandArgs(
-    args,
-    {
-      db: { type: 'string' },
-      concurrency: { type: 'string', default: '1' },
-      'until-empty': { type: 'boolean', default: false },
-      poll: { type: 'string', default: '1' },
-      maintenance: { type: 'string', default: '30' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
+  const parsed = commandArgsOrHelp(args, io, USAGE, {
+    db: { type: 'string' },
+    concurrency: { type: 'string', default: '1' },
+    'until-empty': { type: 'boolean', default: false },
+    poll: { type: 'string', default: '1' },
+    maintenance: { type: 'string', default: '30' },
+  });
+  if (parsed === null) return 0;
+  const { values, positionals } = parsed;
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'\n\n${USAGE}`);
   const url = databaseFile(values.db, io);
   if (!isPostgresUrl(url)) throw new UsageError(`the queue lives in PostgreSQL: give --db postgres://… or set CLAIMTRAIL_DB\n\n${USAGE}`);
