@@ -1,22 +1,12 @@
+import type { ArticleFields } from '../model/index.js';
+
 /**
  * One article as a reader found it, before extraction: the text plus what the
  * page, feed or line said about it. Readers make these; the batch loop
  * extracts and stores them.
  */
-export interface ArticleInput {
+export interface ArticleInput extends ArticleFields {
   readonly kind: 'article-input';
-  /** Where it came from: a path, a URL, `-` for stdin, with `#n` for the n-th item of a feed or line of JSON Lines. */
-  readonly source: string;
-  readonly url: string | null;
-  readonly title: string | null;
-  readonly byline: string | null;
-  readonly outlet: string | null;
-  /** `YYYY-MM-DD` or null. */
-  readonly publishedAt: string | null;
-  /** The text as read; spans are offsets into it. */
-  readonly text: string;
-  /** True when a feed gave only a summary of the article, not its body. */
-  readonly summaryOnly: boolean;
 }
 
 /** A source that could not be read, with the reason; the batch goes on. */

@@ -2,3 +2,4 @@ export * from './span.js';
 export * from './entity.js';
 export * from './attribution.js';
 export * from './extraction.js';
+export * from './article.js';

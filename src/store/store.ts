@@ -1,19 +1,11 @@
-import type { AttributionKind, Entity, EntityType, Extraction, QuoteSelector, Span } from '../model/index.js';
+import type { ArticleFields, AttributionKind, Entity, EntityType, Extraction, QuoteSelector, Span } from '../model/index.js';
 
 /** An article ready to store: what a reader found, plus its identity and fingerprint. */
-export interface ArticleToStore {
+export interface ArticleToStore extends ArticleFields {
   /** The URL where known, else `sha256:` of the normalised text; one article per identity. */
   readonly identity: string;
   /** A hash of everything stored about the article; a changed hash means re-extract. */
   readonly contentHash: string;
-  readonly source: string;
-  readonly url: string | null;
-  readonly title: string | null;
-  readonly byline: string | null;
-  readonly outlet: string | null;
-  readonly publishedAt: string | null;
-  readonly summaryOnly: boolean;
-  readonly text: string;
 }
 
 /** What storing an article did. */
