@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { toBrat } from '../formats/index.js';
 import { createAttribution, createExtraction, type Extraction } from '../model/index.js';
-import { exportRecords, type ArticleRecord, type Store, type StoredAttribution, type StoredSpan } from '../store/index.js';
+import { CSV_TABLES, csvLine, exportRecords, type ArticleRecord, type Store, type StoredAttribution, type StoredSpan } from '../store/index.js';
 import { commandArgsOrHelp } from './command-args.js';
 import { openExistingStore } from './database.js';
 import { UsageError, type CliIO, type Command } from './io.js';
@@ -30,35 +30,6 @@ function streamWriter(stream: NodeJS.WritableStream): Writer {
   return async (line) => {
     if (!stream.write(line)) await once(stream, 'drain');
   };
-}
-
-/** A CSV field: quoted when it holds a comma, quote or line break. */
-export function csvField(value: unknown): string {
-  const s = value === null || value === undefined ? '' : typeof value === 'string' ? value : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-function csvLine(values: readonly unknown[]): string {
-  return `${values.map(csvField).join(',')}\n`;
-}
-
-const ARTICLE_COLUMNS = ['id', 'identity', 'url', 'source', 'title', 'byline', 'outlet', 'published_at', 'summary_only'];
-const ATTRIBUTION_COLUMNS = [
-  'id', 'article_id', 'kind', 'speaker_id', 'speaker_name', 'speaker_type', 'speaker_roles',
-  'content_start', 'content_end', 'content', 'cue_start', 'cue_end', 'cue', 'source_start', 'source_end', 'source', 'claim_id',
-];
-const SPEAKER_COLUMNS = ['id', 'name', 'type', 'roles', 'articles', 'statements'];
-
-function articleRow(a: ArticleRecord): unknown[] {
-  return [a.id, a.identity, a.url, a.source, a.title, a.byline, a.outlet, a.publishedAt, a.summaryOnly ? 1 : 0];
-}
-
-function attributionRow(a: StoredAttribution): unknown[] {
-  return [
-    a.id, a.articleId, a.kind, a.speaker?.id, a.speaker?.name, a.speaker?.type, a.speaker?.roles.join('; '),
-    a.content.start, a.content.end, a.content.text, a.cue.start, a.cue.end, a.cue.text,
-    a.source?.start, a.source?.end, a.source?.text, a.claimId,
-  ];
 }
 
 async function withFiles(dir: string, names: readonly string[], fn: (writers: Writer[]) => Promise<void>): Promise<void> {
@@ -88,13 +59,13 @@ async function exportJsonl(store: Store, out: string | undefined, io: CliIO): Pr
 
 async function exportCsv(store: Store, out: string): Promise<void> {
   await withFiles(out, ['articles.csv', 'attributions.csv', 'speakers.csv'], async ([articles, attributions, speakers]) => {
-    await articles!(csvLine(ARTICLE_COLUMNS));
-    await attributions!(csvLine(ATTRIBUTION_COLUMNS));
-    await speakers!(csvLine(SPEAKER_COLUMNS));
+    await articles!(csvLine(CSV_TABLES.articles.columns));
+    await attributions!(csvLine(CSV_TABLES.attributions.columns));
+    await speakers!(csvLine(CSV_TABLES.speakers.columns));
     for await (const r of exportRecords(store)) {
-      if (r.record === 'article') await articles!(csvLine(articleRow(r)));
-      else if (r.record === 'attribution') await attributions!(csvLine(attributionRow(r)));
-      else await speakers!(csvLine([r.id, r.name, r.type, r.roles.join('; '), r.articles, r.statements]));
+      if (r.record === 'article') await articles!(csvLine(CSV_TABLES.articles.row(r)));
+      else if (r.record === 'attribution') await attributions!(csvLine(CSV_TABLES.attributions.row(r)));
+      else await speakers!(csvLine(CSV_TABLES.speakers.row(r)));
     }
   });
 }

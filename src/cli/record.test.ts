@@ -6,7 +6,7 @@ import { parseBrat } from '../formats/index.js';
 import { openSqliteStore, type ArticleToStore, type Store } from '../store/index.js';
 import { bufferIO } from '../test-support/cli-io.js';
 import { handExtraction, type HandAttribution } from '../test-support/hand-extraction.js';
-import { csvField } from './export.js';
+import { csvField } from '../store/index.js';
 import { main } from './index.js';
 
 let dir: string;

@@ -5,9 +5,12 @@ import * as api from './index.js';
 it('exports the store API', () => {
   expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
     [
+      "CSV_TABLES",
       "DEFAULT_DB_FILE",
       "MIGRATIONS",
       "POSTGRES_MIGRATIONS",
+      "csvField",
+      "csvLine",
       "exportRecords",
       "isPostgresUrl",
       "migrate",

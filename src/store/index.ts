@@ -26,4 +26,4 @@ export const DEFAULT_DB_FILE = 'claimtrail.db';
 export async function openStore(spec: string): Promise<Store> {
   return isPostgresUrl(spec) ? openPostgresStore(spec) : openSqliteStore(spec);
 }
-export { exportRecords, type ExportRecord } from './export-records.js';
+export { CSV_TABLES, csvField, csvLine, exportRecords, type ExportRecord } from './export-records.js';

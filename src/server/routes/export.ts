@@ -1,38 +1,9 @@
 import { Hono } from 'hono';
-import { exportRecords, type ArticleRecord, type SpeakerSummary, type Store, type StoredAttribution } from '../../store/index.js';
+import { CSV_TABLES, csvLine, exportRecords, type Store } from '../../store/index.js';
 import { HTTPError } from '../http-error.js';
 import type { ServerConfig } from '../config.js';
 
-/** A CSV field: quoted when it holds a comma, quote or line break. */
-function csvField(value: unknown): string {
-  const s = value === null || value === undefined ? '' : typeof value === 'string' ? value : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-const csvLine = (values: readonly unknown[]): string => `${values.map(csvField).join(',')}\n`;
-
-/** The CSV tables, with the same columns as `claimtrail export --format csv`. */
-const TABLES = {
-  articles: {
-    columns: ['id', 'identity', 'url', 'source', 'title', 'byline', 'outlet', 'published_at', 'summary_only'],
-    row: (a: ArticleRecord) => [a.id, a.identity, a.url, a.source, a.title, a.byline, a.outlet, a.publishedAt, a.summaryOnly ? 1 : 0],
-  },
-  attributions: {
-    columns: [
-      'id', 'article_id', 'kind', 'speaker_id', 'speaker_name', 'speaker_type', 'speaker_roles',
-      'content_start', 'content_end', 'content', 'cue_start', 'cue_end', 'cue', 'source_start', 'source_end', 'source', 'claim_id',
-    ],
-    row: (a: StoredAttribution) => [
-      a.id, a.articleId, a.kind, a.speaker?.id, a.speaker?.name, a.speaker?.type, a.speaker?.roles.join('; '),
-      a.content.start, a.content.end, a.content.text, a.cue.start, a.cue.end, a.cue.text,
-      a.source?.start, a.source?.end, a.source?.text, a.claimId,
-    ],
-  },
-  speakers: {
-    columns: ['id', 'name', 'type', 'roles', 'articles', 'statements'],
-    row: (s: SpeakerSummary) => [s.id, s.name, s.type, s.roles.join('; '), s.articles, s.statements],
-  },
-} as const;
+const TABLES = CSV_TABLES;
 
 type Table = keyof typeof TABLES;
 
