@@ -24,7 +24,10 @@ export function queryWords(query: string): string[] {
  */
 export function snippet(content: string, words: readonly string[], width = 16): string {
   const wanted = new Set(words);
-  const tokens = [...content.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, hit: wanted.has(foldWord(m[0])) ? foldWord(m[0]) : null }));
+  const tokens = [...content.matchAll(WORD)].map((m) => {
+    const folded = foldWord(m[0]);
+    return { start: m.index, end: m.index + m[0].length, hit: wanted.has(folded) ? folded : null };
+  });
   if (tokens.length === 0) return content;
   let best = 0;
   let bestScore = -1;
