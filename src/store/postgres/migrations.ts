@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { DROP_FIRST_VERSION_TABLES } from '../sql/schema.js';
 
 /** One schema change and its inverse, run on one connection inside a transaction. */
 export interface PostgresMigration {
@@ -96,15 +97,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = Object.freeze([
         kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
         detail TEXT NOT NULL
       );`,
-    down: `
-      DROP TABLE corrections;
-      DROP TABLE claim_bands;
-      DROP TABLE speaker_roles;
-      DROP TABLE spans;
-      DROP TABLE attributions;
-      DROP TABLE articles;
-      DROP TABLE speaker_aliases;
-      DROP TABLE speakers;`,
+    down: DROP_FIRST_VERSION_TABLES,
   },
   {
     version: 2,

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { DROP_FIRST_VERSION_TABLES } from '../sql/schema.js';
 
 /** One schema change and its inverse; applied in order of `version`. */
 export interface Migration {
@@ -106,14 +107,7 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
         DROP TRIGGER attributions_fts_delete;
         DROP TRIGGER attributions_fts_insert;
         DROP TABLE attribution_fts;
-        DROP TABLE corrections;
-        DROP TABLE claim_bands;
-        DROP TABLE speaker_roles;
-        DROP TABLE spans;
-        DROP TABLE attributions;
-        DROP TABLE articles;
-        DROP TABLE speaker_aliases;
-        DROP TABLE speakers;
+        ${DROP_FIRST_VERSION_TABLES}
       `),
   },
   {
