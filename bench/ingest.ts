@@ -10,29 +10,22 @@
  *
  *   node --import tsx bench/ingest.ts [--shared DIR] [--rounds N]
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { extract } from '../dist/extract/index.js';
 import { ingest } from '../dist/ingest/index.js';
 import { openStore } from '../dist/store/index.js';
+import { DEFAULT_SHARED, polnearTrain } from './polnear-train.js';
 
 const { values } = parseArgs({
   options: {
-    shared: { type: 'string', default: process.env['CLAIMTRAIL_SHARED'] ?? resolve('..', 'shared') },
+    shared: { type: 'string', default: DEFAULT_SHARED },
     rounds: { type: 'string', default: '3' },
   },
 });
-const train = join(values.shared, 'data', 'polnear', 'train');
-let files: string[];
-try {
-  files = readdirSync(train).filter((n) => n.endsWith('.txt')).sort();
-} catch {
-  console.log(`bench ingest: skipped, PolNeAR not found at ${train} (pass --shared DIR)`);
-  process.exit(0);
-}
-const texts = files.map((n) => readFileSync(join(train, n), 'utf8'));
+const { dir: train, texts } = polnearTrain(values.shared, 'bench ingest');
 const rounds = Number(values.rounds);
 
 // Warm the extractor (model loading, JIT) before timing either side.

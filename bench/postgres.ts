@@ -8,32 +8,25 @@
  *   node --import tsx bench/postgres.ts [--shared DIR] [--pg postgres://…] [--queries N]
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { ingest } from '../src/ingest/index.js';
 import { enqueue } from '../src/queue/index.js';
 import { openPostgresStore, openSqliteStore, type Store } from '../src/store/index.js';
 import { postgresMissing, startTestPostgres } from '../src/test-support/postgres.js';
+import { DEFAULT_SHARED, polnearTrain } from './polnear-train.js';
 
 const { values } = parseArgs({
   options: {
-    shared: { type: 'string', default: process.env['CLAIMTRAIL_SHARED'] ?? resolve('..', 'shared') },
+    shared: { type: 'string', default: DEFAULT_SHARED },
     pg: { type: 'string' },
     queries: { type: 'string', default: '300' },
   },
 });
-const train = join(values.shared, 'data', 'polnear', 'train');
-let files: string[];
-try {
-  files = readdirSync(train).filter((n) => n.endsWith('.txt')).sort();
-} catch {
-  console.log(`bench postgres: skipped, PolNeAR not found at ${train} (pass --shared DIR)`);
-  process.exit(0);
-}
-const texts = files.map((n) => readFileSync(join(train, n), 'utf8'));
+const { dir: train, texts } = polnearTrain(values.shared, 'bench postgres');
 const Q = Number(values.queries);
 
 if (values.pg) process.env['CLAIMTRAIL_TEST_PG'] = values.pg;
