@@ -267,10 +267,14 @@ function rolesFromTags(tags: Int32Array, offset: number, cue: TokenRange): Roles
   // A source the tagger broke in two ("Name, a hydrologist at … and | a former adviser") is one phrase.
   if (source) {
     for (const s of sources) {
-      if (s === source) continue;
-      const gap = s.end <= source.start ? source.start - s.end : s.start - source.end;
-      const sameSide = (s.end <= cue.start) === (source.end <= cue.start);
-      if (sameSide && gap <= 6) source = { start: Math.min(s.start, source.start), end: Math.max(s.end, source.end) };
+      const current: TokenRange = source;
+      if (s === current) continue;
+      const gap = s.end <= current.start ? current.start - s.end : s.start - current.end;
+      const sameSide = (s.end <= cue.start) === (current.end <= cue.start);
+      const joined: TokenRange = { start: Math.min(s.start, current.start), end: Math.max(s.end, current.end) };
+      // Never across content: the roles of one attribution share no token.
+      const overContent = content.some((c) => c.start < joined.end && joined.start < c.end);
+      if (sameSide && gap <= 6 && !overContent) source = joined;
     }
   }
   return { source, content };
