@@ -67,7 +67,7 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
   // Articles extract on the pool while this thread reads the next sources and stores finished
   // ones, in source order. The window holds more than a batch, so the workers keep going while
   // a batch is written; bounded, so memory stays flat.
-  const window = pool.threads > 0 ? batchSize + pool.threads * 8 : 1;
+  const window = pool.threads > 0 ? 2 * batchSize + pool.threads * 8 : 1;
   const inFlight: Promise<PreparedArticle | 'unchanged' | Diagnostic>[] = [];
   let pending: PreparedArticle[] = [];
 

@@ -32,17 +32,33 @@ const PROFESSION_SUFFIX = /(?:ologist|onomist|ographer|ician|scientist|analyst|j
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'esq']);
 const ORG_STOP = new Set(['the', 'of', 'and', 'for', 'on', 'in', 'at', 'a', 'an', '&']);
 
+/**
+ * A pure function of a string, remembered: a store links the same few
+ * thousand names over and over. Bounded, emptied when full, so memory stays flat.
+ */
+function memoised<T>(fn: (s: string) => T, limit = 20_000): (s: string) => T {
+  const known = new Map<string, T>();
+  return (s) => {
+    const hit = known.get(s);
+    if (hit !== undefined || known.has(s)) return hit as T;
+    if (known.size >= limit) known.clear();
+    const value = fn(s);
+    known.set(s, value);
+    return value;
+  };
+}
+
 /** Lower case without diacritics or punctuation, for comparing names. */
-export function foldName(s: string): string {
-  return s
+export const foldName: (s: string) => string = memoised((s) =>
+  s
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[’']s\b/g, '')
     .replace(/[^\p{L}\p{N}&\s-]+/gu, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
-}
+    .trim(),
+);
 
 /** A person's name as linking sees it. */
 export interface PersonName {
@@ -56,7 +72,9 @@ export interface PersonName {
 }
 
 /** Parses a person's name, dropping leading titles ("Regional Water Director") and trailing suffixes ("Jr."). Null if nothing is left. */
-export function parsePersonName(name: string): PersonName | null {
+export const parsePersonName: (name: string) => PersonName | null = memoised(parsePersonNameOnce);
+
+function parsePersonNameOnce(name: string): PersonName | null {
   if (!/\p{Lu}/u.test(name)) return null;
   let tokens = name.replace(/[’']s$/, '').split(/\s+/).filter((t) => t !== '');
   const isTitle = (t: string): boolean => {

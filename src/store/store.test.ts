@@ -7,6 +7,7 @@ import type { Extraction } from '../model/index.js';
 import { collect } from '../test-support/collect.js';
 import { handExtraction, type HandAttribution } from '../test-support/hand-extraction.js';
 import { postgresMissing, startTestPostgres, type TestPostgres } from '../test-support/postgres.js';
+import { VERSION_3_BAND, VERSION_3_SPANS, VERSION_3_STATEMENTS, VERSION_3_TEXT } from '../test-support/version-3-database.js';
 import pg from 'pg';
 import { POSTGRES_DIALECT } from './postgres/dialect.js';
 import type { SqlClient, SqlValue } from './sql/sql-client.js';
@@ -449,6 +450,35 @@ describe.skipIf(pgMissing !== null)(`postgres${pgMissing ? `: ${pgMissing}` : ''
     }
   });
 
+  it('upgrade a version-3 database to one band row per band and spans in the attribution row, and back', async () => {
+    const url = await server!.createDatabase();
+    const pool = new pg.Pool({ connectionString: url });
+    const run = (sql: string, params: readonly SqlValue[] = []) => {
+      let n = 0;
+      return pool.query(sql.replace(/\?/g, () => `$${++n}`), [...params]);
+    };
+    try {
+      await migratePostgres(pool, 3);
+      for (const [sql, params] of VERSION_3_STATEMENTS) await run(sql, params);
+      await migratePostgres(pool);
+      expect((await run('SELECT band::int AS band, members FROM claim_bands')).rows).toEqual([{ band: VERSION_3_BAND, members: '1,2,3,4' }]);
+      const store = await openPostgresStore(url);
+      try {
+        await expectVersion3Upgraded(store);
+      } finally {
+        await store.close();
+      }
+      await migratePostgres(pool, 3);
+      const spans = await run('SELECT attribution_id::int, role, start, "end", exact, prefix, suffix, parts FROM spans ORDER BY attribution_id, role');
+      expect(spans.rows.map((r: Record<string, unknown>) => Object.values(r))).toEqual(
+        [...VERSION_3_SPANS].sort((a, b) => Number(a[0]) - Number(b[0]) || String(a[1]).localeCompare(String(b[1]))),
+      );
+      expect((await run('SELECT attribution_id::int AS id FROM claim_bands ORDER BY attribution_id')).rows.map((r: { id: number }) => r.id)).toEqual([1, 2, 3, 4]);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('refuse a database newer than the code', async () => {
     const url = await server!.createDatabase();
     const pool = new pg.Pool({ connectionString: url });
@@ -502,6 +532,17 @@ describe.skipIf(pgMissing !== null)(`postgres${pgMissing ? `: ${pgMissing}` : ''
   });
 });
 
+/** What a store opened on the upgraded version-3 fixture must read back: the spans as they were, selectors included. */
+async function expectVersion3Upgraded(store: Store): Promise<void> {
+  const [first, second] = await store.attributions(1);
+  expect(first!.content.parts?.map((p) => p.text)).toEqual(['We will rebuild the pier,', 'Every plank of it.']);
+  expect(first!.content.selector).toEqual({ exact: VERSION_3_SPANS[0]![4], prefix: VERSION_3_SPANS[0]![5], suffix: VERSION_3_SPANS[0]![6] });
+  expect([first!.cue.text, first!.source?.text, first!.cue.start]).toEqual(['said', 'Mayor Ana Ruiz', VERSION_3_TEXT.indexOf('said')]);
+  expect([second!.cue.text, second!.source]).toEqual(['agreed', null]);
+  const [hit] = await store.search('pier');
+  expect(hit?.attribution).toMatchObject({ id: 1, cue: 'said', source: 'Mayor Ana Ruiz' });
+}
+
 describe('sqlite migrations', () => {
   it('go up to the latest version and down to an empty database', () => {
     const dir = mkdtempSync(join(tmpdir(), 'claimtrail-migrate-'));
@@ -531,6 +572,31 @@ describe('sqlite migrations', () => {
       expect(db.prepare('SELECT text, entities FROM articles').get()).toEqual({ text: 'Some text.', entities: null });
     } finally {
       db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('upgrade a version-3 database to one band row per band and spans in the attribution row, and back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimtrail-migrate-'));
+    const file = join(dir, 'm.db');
+    try {
+      const db = new Database(file);
+      migrate(db, 3);
+      for (const [sql, params] of VERSION_3_STATEMENTS) db.prepare(sql).run(...params);
+      migrate(db);
+      expect(db.prepare('SELECT band, members FROM claim_bands').all()).toEqual([{ band: VERSION_3_BAND, members: '1,2,3,4' }]);
+      db.close();
+      const store = openSqliteStore(file);
+      await expectVersion3Upgraded(store);
+      await store.close();
+      const again = new Database(file);
+      migrate(again, 3);
+      expect(again.prepare('SELECT attribution_id, role, start, "end", exact, prefix, suffix, parts FROM spans ORDER BY attribution_id, role').raw().all()).toEqual(
+        [...VERSION_3_SPANS].sort((a, b) => Number(a[0]) - Number(b[0]) || String(a[1]).localeCompare(String(b[1]))),
+      );
+      expect(again.prepare('SELECT attribution_id FROM claim_bands WHERE band = ? ORDER BY attribution_id').pluck().all(VERSION_3_BAND)).toEqual([1, 2, 3, 4]);
+      again.close();
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });

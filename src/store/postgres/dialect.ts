@@ -16,6 +16,12 @@ export const POSTGRES_DIALECT: Dialect = Object.freeze({
   inJsonIds: 'IN (SELECT value::bigint FROM json_array_elements_text(CAST(? AS json)))',
   equalsNoCase: (column: string) => `lower(${column}) = lower(?)`,
   likeNoCase: (column: string) => `${column} ILIKE ? ESCAPE '\\'`,
+  // From the column's own sequence, in one round trip: ids stay unique across concurrent writers.
+  async nextAttributionIds(db: SqlClient, n: number) {
+    if (n === 0) return [];
+    const rows = await db.all<{ id: string | number }>("SELECT nextval(pg_get_serial_sequence('attributions', 'id')) AS id FROM generate_series(1, ?::int)", [n]);
+    return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+  },
   async rank(db: SqlClient, terms: readonly string[], where: { clauses: readonly string[]; params: readonly SqlValue[] }, limit: number) {
     const q = tsQuery(terms);
     const rows =

@@ -1,13 +1,31 @@
 import type pg from 'pg';
-import { DROP_FIRST_VERSION_TABLES } from '../sql/schema.js';
+import { CLAIM_BAND_MEMBERS, DROP_FIRST_VERSION_TABLES, SPAN_COLUMN_DDL, SPANS_INTO_COLUMNS } from '../sql/schema.js';
+import { legacySpanRows, SPAN_COLUMNS, type SpanColumnsRow } from '../sql/span-columns.js';
 
 /** One schema change and its inverse, run on one connection inside a transaction. */
 export interface PostgresMigration {
   readonly version: number;
   readonly name: string;
-  readonly up: string;
-  readonly down: string;
+  readonly up: PostgresStep;
+  readonly down: PostgresStep;
 }
+
+/** SQL, or code for what SQL alone does not do well (slicing UTF-16 offsets); both run inside the step's transaction. */
+export type PostgresStep = string | ((client: pg.PoolClient) => Promise<void>);
+
+/** The spans table of versions 1 to 4, which going down from 5 makes again. */
+const SPANS_TABLE = `
+  CREATE TABLE spans (
+    attribution_id BIGINT NOT NULL REFERENCES attributions(id) ON DELETE CASCADE,
+    role TEXT COLLATE "C" NOT NULL CHECK (role IN ('content', 'cue', 'source')),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    exact TEXT COLLATE "C" NOT NULL,
+    prefix TEXT COLLATE "C" NOT NULL,
+    suffix TEXT COLLATE "C" NOT NULL,
+    parts TEXT,
+    PRIMARY KEY (attribution_id, role)
+  )`;
 
 /**
  * Every migration, numbered from 1, mirroring `sqlite/migrations.ts` version
@@ -68,17 +86,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = Object.freeze([
       CREATE INDEX attributions_speaker ON attributions(speaker_id);
       CREATE INDEX attributions_claim ON attributions(claim_id);
       CREATE INDEX attributions_fts ON attributions USING GIN (content_tsv);
-      CREATE TABLE spans (
-        attribution_id BIGINT NOT NULL REFERENCES attributions(id) ON DELETE CASCADE,
-        role TEXT COLLATE "C" NOT NULL CHECK (role IN ('content', 'cue', 'source')),
-        start INTEGER NOT NULL,
-        "end" INTEGER NOT NULL,
-        exact TEXT COLLATE "C" NOT NULL,
-        prefix TEXT COLLATE "C" NOT NULL,
-        suffix TEXT COLLATE "C" NOT NULL,
-        parts TEXT,
-        PRIMARY KEY (attribution_id, role)
-      );
+      ${SPANS_TABLE};
       CREATE TABLE speaker_roles (
         speaker_id BIGINT NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
         article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -110,6 +118,54 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = Object.freeze([
     name: 'watched feeds and their validators',
     up: 'CREATE TABLE feeds (url TEXT COLLATE "C" PRIMARY KEY, etag TEXT, last_modified TEXT, checked_at TEXT NOT NULL)',
     down: 'DROP TABLE feeds',
+  },
+  {
+    version: 4,
+    name: 'one claim-band row per band key, listing its oldest members',
+    up: `
+      CREATE TABLE claim_band_members (band BIGINT PRIMARY KEY, members TEXT NOT NULL);
+      INSERT INTO claim_band_members (band, members)
+        SELECT band, string_agg(attribution_id::text, ',' ORDER BY attribution_id) FROM (
+          SELECT band, attribution_id, row_number() OVER (PARTITION BY band ORDER BY attribution_id) AS rn FROM claim_bands
+        ) r WHERE rn <= ${CLAIM_BAND_MEMBERS} GROUP BY band;
+      DROP TABLE claim_bands;
+      ALTER TABLE claim_band_members RENAME TO claim_bands;`,
+    down: `
+      CREATE TABLE claim_band_rows (
+        band BIGINT NOT NULL,
+        attribution_id BIGINT NOT NULL REFERENCES attributions(id) ON DELETE CASCADE,
+        PRIMARY KEY (band, attribution_id)
+      );
+      INSERT INTO claim_band_rows (band, attribution_id)
+        SELECT b.band, m.id FROM claim_bands b CROSS JOIN LATERAL unnest(string_to_array(b.members, ',')::bigint[]) AS m(id)
+        WHERE m.id IN (SELECT id FROM attributions)
+        ON CONFLICT DO NOTHING;
+      DROP TABLE claim_bands;
+      ALTER TABLE claim_band_rows RENAME TO claim_bands;
+      CREATE INDEX claim_bands_attribution ON claim_bands(attribution_id);`,
+  },
+  {
+    version: 5,
+    name: "an attribution's spans in its own row",
+    up: `
+      ${SPAN_COLUMN_DDL.map((c) => `ALTER TABLE attributions ADD COLUMN ${c};`).join('\n')}
+      ${SPANS_INTO_COLUMNS}
+      UPDATE attributions SET parts = p.parts FROM (
+        SELECT attribution_id, json_object_agg(role, parts::json)::text AS parts FROM spans WHERE parts IS NOT NULL GROUP BY attribution_id
+      ) p WHERE p.attribution_id = attributions.id;
+      DROP TABLE spans;`,
+    down: async (client) => {
+      await client.query(SPANS_TABLE);
+      const { rows } = await client.query<SpanColumnsRow & { id: string; text: string }>(
+        `SELECT a.id, ar.text, ${SPAN_COLUMNS.map((c) => `a.${c}`).join(', ')} FROM attributions a JOIN articles ar ON ar.id = a.article_id`,
+      );
+      for (const row of rows) {
+        for (const values of legacySpanRows(Number(row.id), row, row.text)) {
+          await client.query('INSERT INTO spans (attribution_id, role, start, "end", exact, prefix, suffix, parts) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', values);
+        }
+      }
+      await client.query(SPAN_COLUMNS.map((c) => `ALTER TABLE attributions DROP COLUMN ${c};`).join('\n'));
+    },
   },
 ]);
 
@@ -156,7 +212,8 @@ export async function migratePostgres(pool: pg.Pool, target: number = POSTGRES_M
       for (const step of steps) {
         await client.query('BEGIN');
         try {
-          await client.query(step.sql);
+          if (typeof step.sql === 'string') await client.query(step.sql);
+          else await step.sql(client);
           await client.query(step.record[0], [...step.record[1]]);
           await client.query('COMMIT');
         } catch (err) {

@@ -43,6 +43,8 @@ export interface Dialect {
   /** Case-insensitive equality and LIKE with `\` as escape, for `column OP ?`. */
   readonly equalsNoCase: (column: string) => string;
   readonly likeNoCase: (column: string) => string;
+  /** `n` new attribution ids, reserved for rows the caller writes in this transaction, ascending. */
+  nextAttributionIds(db: SqlClient, n: number): Promise<number[]>;
   /** The best matches of all `terms` (words or phrases) among rows passing `where`, best first, at most `limit`. */
   rank(db: SqlClient, terms: readonly string[], where: SearchWhere, limit: number): Promise<{ id: number; score: number }[]>;
 }
@@ -51,8 +53,7 @@ export interface Dialect {
 export const RESULT_COLUMNS = `
   a.id AS a_id, a.kind AS a_kind, a.content AS a_content, a.claim_id AS a_claim,
   a.speaker_id AS s_id, COALESCE(s.name, a.speaker_name) AS s_name, COALESCE(s.type, a.speaker_type) AS s_type, a.speaker_roles AS s_roles,
-  (SELECT exact FROM spans WHERE attribution_id = a.id AND role = 'cue') AS a_cue,
-  (SELECT exact FROM spans WHERE attribution_id = a.id AND role = 'source') AS a_source,
+  a.cue AS a_cue, a.source AS a_source,
   ar.id AS ar_id, ar.title AS ar_title, ar.url AS ar_url, ar.source AS ar_source, ar.outlet AS ar_outlet, ar.published_at AS ar_date`;
 
 const RESULT_FROM = 'attributions a JOIN articles ar ON ar.id = a.article_id LEFT JOIN speakers s ON s.id = a.speaker_id';

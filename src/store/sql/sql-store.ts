@@ -1,8 +1,9 @@
 import type { AttributionKind, Entity, EntityType } from '../../model/index.js';
-import type { ArticleRecord, FeedState, Store, StoredAttribution, StoredSpan } from '../store.js';
+import type { ArticleRecord, FeedState, Store, StoredAttribution } from '../store.js';
 import { mergeSpeakers, splitSpeaker } from './corrections.js';
 import { createQueries, type Dialect } from './queries.js';
 import type { SqlClient } from './sql-client.js';
+import { SPAN_COLUMNS, spansFromColumns, type SpanColumnsRow } from './span-columns.js';
 import { createArticleWriter } from './write-article.js';
 
 /** What a backend gives the shared store: connections, transactions, and its dialect. */
@@ -40,18 +41,7 @@ interface ArticleRow {
   body_start: number;
 }
 
-interface SpanRow {
-  attribution_id: number;
-  role: 'content' | 'cue' | 'source';
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  parts: string | null;
-}
-
-interface AttributionRow {
+interface AttributionRow extends SpanColumnsRow {
   id: number;
   article_id: number;
   local_id: string;
@@ -76,13 +66,12 @@ const SQL = {
   text: 'SELECT text FROM articles WHERE id = ?',
   attributions: `
     SELECT a.id, a.article_id, a.local_id, a.kind, a.speaker_id, COALESCE(s.name, a.speaker_name) AS speaker_name, a.speaker_type,
-      a.speaker_roles, a.confidence, a.claim_id
+      a.speaker_roles, a.confidence, a.claim_id, ${SPAN_COLUMNS.map((c) => `a.${c}`).join(', ')}
     FROM attributions a LEFT JOIN speakers s ON s.id = a.speaker_id WHERE a.article_id = ? ORDER BY a.id`,
   feed: 'SELECT url, etag, last_modified, checked_at FROM feeds WHERE url = ?',
   saveFeed: `
     INSERT INTO feeds (url, etag, last_modified, checked_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, checked_at = excluded.checked_at`,
-  spans: 'SELECT s.attribution_id, s.role, s.start, s."end", s.exact, s.prefix, s.suffix, s.parts FROM spans s JOIN attributions a ON a.id = s.attribution_id WHERE a.article_id = ?',
 } as const;
 
 function articleRecord(r: ArticleRow): ArticleRecord {
@@ -102,19 +91,13 @@ function articleRecord(r: ArticleRow): ArticleRecord {
   };
 }
 
-function toSpan(r: SpanRow, text: string): StoredSpan {
-  const base = { start: r.start, end: r.end, text: r.exact, selector: { exact: r.exact, prefix: r.prefix, suffix: r.suffix } };
-  if (r.parts === null) return base;
-  return { ...base, parts: (JSON.parse(r.parts) as [number, number][]).map(([start, end]) => ({ start, end, text: text.slice(start, end) })) };
-}
-
 /**
  * The one {@link Store} both backends are: the same writer, corrections and
  * queries over a backend's connections. Outside a transaction each write is
  * its own transaction; inside, a write or nested transaction is a savepoint.
  */
 export function createSqlStore(backend: SqlBackend): Store {
-  const writeArticle = createArticleWriter();
+  const writeArticle = createArticleWriter(backend.dialect);
   const mustWrite = (): void => {
     if (backend.readOnlyError !== null) throw new Error(backend.readOnlyError);
   };
@@ -151,17 +134,16 @@ export function createSqlStore(backend: SqlBackend): Store {
       const out: StoredAttribution[] = [];
       for (const id of ids) {
         const text = (await db.get<{ text: string }>(SQL.text, [id]))?.text ?? '';
-        const spans = new Map<string, StoredSpan>();
-        for (const s of await db.all<SpanRow>(SQL.spans, [id])) spans.set(`${s.attribution_id}:${s.role}`, toSpan(s, text));
         for (const r of await db.all<AttributionRow>(SQL.attributions, [id])) {
+          const spans = spansFromColumns(r, text);
           out.push({
             id: r.id,
             articleId: r.article_id,
             localId: r.local_id,
             kind: r.kind,
-            content: spans.get(`${r.id}:content`)!,
-            cue: spans.get(`${r.id}:cue`)!,
-            source: spans.get(`${r.id}:source`) ?? null,
+            content: spans.content,
+            cue: spans.cue,
+            source: spans.source,
             speaker:
               r.speaker_name !== null && r.speaker_type !== null
                 ? { id: r.speaker_id, name: r.speaker_name, type: r.speaker_type, roles: JSON.parse(r.speaker_roles) as string[] }

@@ -3,22 +3,19 @@ import {
   bandKeys,
   claimWords,
   linkSpeaker,
+  minhash,
   minhashWords,
   sameClaimWords,
   type KnownPerson,
   type SpeakerDecision,
   type SpeakerDirectory,
 } from '../../link/index.js';
-import { quoteSelector, spanRanges, type Entity, type Extraction, type Span, type SpeakerRef } from '../../model/index.js';
+import type { Entity, Extraction, SpeakerRef } from '../../model/index.js';
 import type { ArticleToStore, PutOutcome } from '../store.js';
+import { CLAIM_BAND_MEMBERS } from './schema.js';
+import { SPAN_COLUMNS, spanColumnValues } from './span-columns.js';
+import type { Dialect } from './queries.js';
 import type { SqlClient, SqlValue } from './sql-client.js';
-
-/**
- * Members kept and read per LSH band, the oldest. A claim carried by hundreds
- * of articles fills its bands; any one member of it is enough to join it, so
- * the work per new attribution stays bounded however large a group grows.
- */
-const PER_BAND = 4;
 
 /** Writes an article with its attributions over `db`, inside a transaction the caller holds. */
 export type ArticleWriter = (db: SqlClient, article: ArticleToStore, extraction: Extraction) => Promise<PutOutcome>;
@@ -41,18 +38,19 @@ const SQL = {
   deleteAttributions: 'DELETE FROM attributions WHERE article_id = ?',
   deleteRoles: 'DELETE FROM speaker_roles WHERE article_id = ?',
   insertAttribution: `
-    INSERT INTO attributions (article_id, local_id, kind, content, speaker_id, speaker_name, speaker_type, speaker_roles, confidence, claim_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
-  setClaim: 'UPDATE attributions SET claim_id = ? WHERE id = ?',
+    INSERT INTO attributions (id, article_id, local_id, kind, content, speaker_id, speaker_name, speaker_type, speaker_roles, confidence, claim_id, ${SPAN_COLUMNS.join(', ')})
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${SPAN_COLUMNS.map(() => '?').join(', ')})`,
   mergeClaims: 'UPDATE attributions SET claim_id = ? WHERE claim_id = ?',
-  insertSpans: (n: number) => `INSERT INTO spans (attribution_id, role, start, "end", exact, prefix, suffix, parts) VALUES ${rows(n, 8)}`,
   insertRoles: (n: number) => `INSERT INTO speaker_roles (speaker_id, article_id, role) VALUES ${rows(n, 3)} ON CONFLICT DO NOTHING`,
-  // One index seek per band, each reading at most PER_BAND rows: a band that thousands share costs no more than a rare one.
-  bandCandidates: `
-    SELECT c.band, a.id AS attribution_id, a.claim_id, a.content FROM (
-      ${Array.from({ length: BANDS }, (_, i) => `SELECT * FROM (SELECT band, attribution_id FROM claim_bands WHERE band = ? ORDER BY attribution_id LIMIT ${PER_BAND}) b${i}`).join(' UNION ALL ')}
-    ) c JOIN attributions a ON a.id = c.attribution_id ORDER BY a.id`,
-  insertBands: (n: number) => `INSERT INTO claim_bands (band, attribution_id) VALUES ${rows(n, 2)} ON CONFLICT DO NOTHING`,
+  // A band row lists its oldest members (at most CLAIM_BAND_MEMBERS): one seek per band, however common the band.
+  bandRows: `SELECT band, members FROM claim_bands WHERE band IN (${Array.from({ length: BANDS }, () => '?').join(', ')})`,
+  candidates: (n: number) => `SELECT id, claim_id, content FROM attributions WHERE id IN (${Array.from({ length: n }, () => '?').join(', ')}) ORDER BY id`,
+  insertBands: (n: number) => `INSERT INTO claim_bands (band, members) VALUES ${rows(n, 2)}`,
+  addBandMember: "UPDATE claim_bands SET members = members || ',' || ? WHERE band = ?",
+  bandRow: 'SELECT members FROM claim_bands WHERE band = ?',
+  setBandMembers: 'UPDATE claim_bands SET members = ? WHERE band = ?',
+  deleteBand: 'DELETE FROM claim_bands WHERE band = ?',
+  oldAttributions: 'SELECT id, content FROM attributions WHERE article_id = ?',
   alias: 'SELECT speaker_id, pinned FROM speaker_aliases WHERE key = ?',
   insertAlias: 'INSERT INTO speaker_aliases (key, speaker_id) VALUES (?, ?)',
   blurAlias: 'UPDATE speaker_aliases SET speaker_id = NULL WHERE key = ? AND pinned = 0',
@@ -81,7 +79,7 @@ function statementFor(sql: (n: number) => string, n: number): string {
  * that SQLite and PostgreSQL both run. It holds a bounded cache of content
  * words; one writer per store.
  */
-export function createArticleWriter(): ArticleWriter {
+export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds'>): ArticleWriter {
   // Content words of recent attributions: candidates recur, and folding their text again costs more than the rest.
   // Bounded, oldest first out, so memory stays flat however many articles are ingested.
   const wordCache = new Map<number, ReadonlySet<string>>();
@@ -163,38 +161,57 @@ export function createArticleWriter(): ArticleWriter {
       else for (let i = 0; i < n; i++) await db.run(statementFor(sql, 1), values.slice(i * width, (i + 1) * width));
     }
 
-    async function insertSpans(attributionId: number, text: string, spans: readonly (readonly [string, Span])[]): Promise<void> {
-      const values = spans.flatMap(([role, span]) => {
-        const sel = quoteSelector(text, span);
-        const parts = span.parts ? JSON.stringify(spanRanges(span).map((p) => [p.start, p.end])) : null;
-        return [attributionId, role, span.start, span.end, sel.exact, sel.prefix, sel.suffix, parts];
-      });
-      await insertRows(SQL.insertSpans, 8, values);
+    /** The bands of a content, the claims among their members it is the same claim as, and how full each band is. */
+    async function findClaims(words: ReadonlySet<string>, sig: Uint32Array | null): Promise<{ bands: number[]; sizes: Map<number, number>; claims: Set<number> }> {
+      const claims = new Set<number>();
+      // How many members each existing band lists; a band not here is new.
+      const sizes = new Map<number, number>();
+      if (sig === null) return { bands: [], sizes, claims };
+      const bands = bandKeys(sig);
+      const memberIds = new Set<number>();
+      for (const row of await db.all<{ band: number; members: string }>(SQL.bandRows, bands)) {
+        const ids = row.members.split(',');
+        sizes.set(Number(row.band), ids.length);
+        for (const id of ids) memberIds.add(Number(id));
+      }
+      if (memberIds.size > 0) {
+        const ids = [...memberIds];
+        for (const candidate of await db.all<{ id: number; claim_id: number; content: string }>(statementFor(SQL.candidates, ids.length), ids)) {
+          // One member of a group is enough to join it.
+          if (claims.has(Number(candidate.claim_id))) continue;
+          if (sameClaimWords(words, wordsOf(Number(candidate.id), candidate.content))) claims.add(Number(candidate.claim_id));
+        }
+      }
+      return { bands, sizes, claims };
     }
 
-    async function groupClaim(attributionId: number, words: ReadonlySet<string>, sig: Uint32Array | null): Promise<void> {
-      if (sig === null) {
-        await db.run(SQL.setClaim, [attributionId, attributionId]);
-        return;
+    /** Files a stored attribution under its bands. A full band gains nothing from one more member: any of them finds the group, and readers never look further. */
+    async function joinBands(attributionId: number, bands: readonly number[], sizes: ReadonlyMap<number, number>): Promise<void> {
+      // Most bands are new (one statement inserts them all); the common ones stop growing.
+      const fresh = bands.filter((band) => !sizes.has(band));
+      if (fresh.length > 0) await db.run(statementFor(SQL.insertBands, fresh.length), fresh.flatMap((band) => [band, String(attributionId)]));
+      for (const band of bands) {
+        const size = sizes.get(band);
+        if (size !== undefined && size < CLAIM_BAND_MEMBERS) await db.run(SQL.addBandMember, [String(attributionId), band]);
       }
-      const bands = bandKeys(sig);
-      remember(attributionId, words);
-      const claims = new Set<number>();
-      const members = new Map<number, number>();
-      for (const candidate of await db.all<{ band: number; attribution_id: number; claim_id: number; content: string }>(SQL.bandCandidates, bands)) {
-        members.set(Number(candidate.band), (members.get(Number(candidate.band)) ?? 0) + 1);
-        // One member of a group is enough to join it.
-        if (claims.has(candidate.claim_id)) continue;
-        if (sameClaimWords(words, wordsOf(candidate.attribution_id, candidate.content))) claims.add(candidate.claim_id);
+    }
+
+    /** Takes an article's old attributions out of the bands that list them, before they are deleted. */
+    async function forgetBands(articleId: number): Promise<void> {
+      for (const old of await db.all<{ id: number; content: string }>(SQL.oldAttributions, [articleId])) {
+        const id = String(old.id);
+        // SQLite may hand a deleted id to the next insert: its cached words must not outlive it.
+        wordCache.delete(Number(old.id));
+        const sig = minhash(old.content);
+        if (sig === null) continue;
+        for (const band of bandKeys(sig)) {
+          const row = await db.get<{ members: string }>(SQL.bandRow, [band]);
+          if (row === undefined) continue;
+          const rest = row.members.split(',').filter((m) => m !== id);
+          if (rest.length === 0) await db.run(SQL.deleteBand, [band]);
+          else await db.run(SQL.setBandMembers, [rest.join(','), band]);
+        }
       }
-      const claimId = Math.min(attributionId, ...claims);
-      await db.run(SQL.setClaim, [claimId, attributionId]);
-      // Two groups this content bridges become one, under the older id.
-      for (const c of claims) if (c !== claimId) await db.run(SQL.mergeClaims, [claimId, c]);
-      // A band that already has PER_BAND members gains nothing from one more: any of them finds the
-      // group and readers never look further. Most bands are unique; the common ones stop growing.
-      const open = bands.filter((band) => (members.get(band) ?? 0) < PER_BAND);
-      await insertRows(SQL.insertBands, 2, open.flatMap((band) => [band, attributionId]));
     }
 
     const old = await db.get<{ id: number; content_hash: string }>(SQL.hash, [article.identity]);
@@ -219,6 +236,7 @@ export function createArticleWriter(): ArticleWriter {
     let articleId: number;
     if (old) {
       articleId = old.id;
+      await forgetBands(articleId);
       await db.run(SQL.deleteAttributions, [articleId]);
       await db.run(SQL.deleteRoles, [articleId]);
       await db.run(SQL.updateArticle, [...row, articleId]);
@@ -232,11 +250,17 @@ export function createArticleWriter(): ArticleWriter {
       if (!linked.has(key)) linked.set(key, await resolveSpeaker(ref, extraction.entities));
       return linked.get(key)!;
     };
-    for (const a of extraction.attributions) {
+    // Ids are known before the rows go in, so each row is written once with its claim.
+    const ids = await dialect.nextAttributionIds(db, extraction.attributions.length);
+    for (const [i, a] of extraction.attributions.entries()) {
+      const id = ids[i]!;
       const speakerId = a.speaker ? await link(a.speaker) : null;
       const words = claimWords(a.content.text);
-      const sig = minhashWords(words);
-      const id = await db.insert(SQL.insertAttribution, [
+      const { bands, sizes, claims } = await findClaims(words, minhashWords(words));
+      // Members are older than this attribution: the group keeps the oldest id.
+      const claimId = Math.min(id, ...claims);
+      await db.run(SQL.insertAttribution, [
+        id,
         articleId,
         a.id,
         a.kind,
@@ -246,11 +270,17 @@ export function createArticleWriter(): ArticleWriter {
         a.speaker?.type ?? null,
         JSON.stringify(a.speaker?.roles ?? []),
         a.confidence ?? null,
+        claimId,
+        ...spanColumnValues(a),
       ]);
-      await insertSpans(id, text, [['content', a.content], ['cue', a.cue], ...(a.source ? [['source', a.source] as const] : [])]);
+      // Two groups this content bridges become one, under the older id.
+      for (const c of claims) if (c !== claimId) await db.run(SQL.mergeClaims, [claimId, c]);
+      if (bands.length > 0) {
+        remember(id, words);
+        await joinBands(id, bands, sizes);
+      }
       const roles = [...new Set(a.speaker?.roles ?? [])];
       if (speakerId !== null) await insertRows(SQL.insertRoles, 3, roles.flatMap((role) => [speakerId, articleId, role]));
-      await groupClaim(id, words, sig);
     }
     return old ? 'updated' : 'ingested';
   };

@@ -14,6 +14,11 @@ export const SQLITE_DIALECT: Dialect = Object.freeze({
   inJsonIds: 'IN (SELECT value FROM json_each(?))',
   equalsNoCase: (column: string) => `${column} = ? COLLATE NOCASE`,
   likeNoCase: (column: string) => `${column} LIKE ? ESCAPE '\\'`,
+  // The write lock is held for the whole transaction, so nothing else takes these; SQLite would hand out the same.
+  async nextAttributionIds(db, n) {
+    const max = (await db.get<{ id: number }>('SELECT COALESCE(MAX(id), 0) AS id FROM attributions'))!.id;
+    return Array.from({ length: n }, (_, i) => max + 1 + i);
+  },
   async rank(db, terms, where, limit) {
     const match = ftsMatch(terms);
     const rows =

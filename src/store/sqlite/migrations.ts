@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { DROP_FIRST_VERSION_TABLES } from '../sql/schema.js';
+import { CLAIM_BAND_MEMBERS, DROP_FIRST_VERSION_TABLES, SPAN_COLUMN_DDL, SPANS_INTO_COLUMNS } from '../sql/schema.js';
+import { legacySpanRows, SPAN_COLUMNS, type SpanColumnsRow } from '../sql/span-columns.js';
 
 /** One schema change and its inverse; applied in order of `version`. */
 export interface Migration {
@@ -8,6 +9,20 @@ export interface Migration {
   readonly up: (db: Database) => void;
   readonly down: (db: Database) => void;
 }
+
+/** The spans table of versions 1 to 4, which going down from 5 makes again. */
+const SPANS_TABLE = `
+  CREATE TABLE spans (
+    attribution_id INTEGER NOT NULL REFERENCES attributions(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('content', 'cue', 'source')),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    exact TEXT NOT NULL,
+    prefix TEXT NOT NULL,
+    suffix TEXT NOT NULL,
+    parts TEXT,
+    PRIMARY KEY (attribution_id, role)
+  ) WITHOUT ROWID`;
 
 /** Every migration, numbered from 1. Never edit a released one: add the next. */
 export const MIGRATIONS: readonly Migration[] = Object.freeze([
@@ -63,17 +78,7 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
         CREATE INDEX attributions_article ON attributions(article_id);
         CREATE INDEX attributions_speaker ON attributions(speaker_id);
         CREATE INDEX attributions_claim ON attributions(claim_id);
-        CREATE TABLE spans (
-          attribution_id INTEGER NOT NULL REFERENCES attributions(id) ON DELETE CASCADE,
-          role TEXT NOT NULL CHECK (role IN ('content', 'cue', 'source')),
-          start INTEGER NOT NULL,
-          "end" INTEGER NOT NULL,
-          exact TEXT NOT NULL,
-          prefix TEXT NOT NULL,
-          suffix TEXT NOT NULL,
-          parts TEXT,
-          PRIMARY KEY (attribution_id, role)
-        ) WITHOUT ROWID;
+        ${SPANS_TABLE};
         CREATE TABLE speaker_roles (
           speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
           article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -121,6 +126,63 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
     name: 'watched feeds and their validators',
     up: (db) => db.exec('CREATE TABLE feeds (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, checked_at TEXT NOT NULL)'),
     down: (db) => db.exec('DROP TABLE feeds'),
+  },
+  {
+    version: 4,
+    name: 'one claim-band row per band key, listing its oldest members',
+    // A row per (band, member) with an index on each cost two B-tree inserts per band and a join per lookup;
+    // a row per band, keyed by the band itself, is one insert and one rowid seek. Members of deleted
+    // attributions are removed by the writer, which knows their bands (no foreign key can).
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE claim_band_members (band INTEGER PRIMARY KEY, members TEXT NOT NULL);
+        INSERT INTO claim_band_members (band, members)
+          SELECT band, group_concat(attribution_id, ',') FROM (
+            SELECT band, attribution_id FROM (
+              SELECT band, attribution_id, row_number() OVER (PARTITION BY band ORDER BY attribution_id) AS rn FROM claim_bands
+            ) WHERE rn <= ${CLAIM_BAND_MEMBERS} ORDER BY band, attribution_id
+          ) GROUP BY band;
+        DROP TABLE claim_bands;
+        ALTER TABLE claim_band_members RENAME TO claim_bands;
+      `),
+    down: (db) =>
+      db.exec(`
+        CREATE TABLE claim_band_rows (
+          band INTEGER NOT NULL,
+          attribution_id INTEGER NOT NULL REFERENCES attributions(id) ON DELETE CASCADE,
+          PRIMARY KEY (band, attribution_id)
+        ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO claim_band_rows (band, attribution_id)
+          SELECT b.band, CAST(j.value AS INTEGER) FROM claim_bands b, json_each('[' || b.members || ']') j
+          WHERE CAST(j.value AS INTEGER) IN (SELECT id FROM attributions);
+        DROP TABLE claim_bands;
+        ALTER TABLE claim_band_rows RENAME TO claim_bands;
+        CREATE INDEX claim_bands_attribution ON claim_bands(attribution_id);
+      `),
+  },
+  {
+    version: 5,
+    name: "an attribution's spans in its own row",
+    // Three span rows an attribution, each with its own key and a copy of its words, cost more to write
+    // than the attribution itself; selectors are slices of the stored article text.
+    up: (db) =>
+      db.exec(`
+        ${SPAN_COLUMN_DDL.map((c) => `ALTER TABLE attributions ADD COLUMN ${c};`).join('\n')}
+        ${SPANS_INTO_COLUMNS}
+        UPDATE attributions SET parts = p.parts FROM (
+          SELECT attribution_id, json_group_object(role, json(parts)) AS parts FROM spans WHERE parts IS NOT NULL GROUP BY attribution_id
+        ) p WHERE p.attribution_id = attributions.id;
+        DROP TABLE spans;
+      `),
+    down: (db) => {
+      db.exec(SPANS_TABLE);
+      const insert = db.prepare('INSERT INTO spans (attribution_id, role, start, "end", exact, prefix, suffix, parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      const rows = db.prepare(`SELECT a.id, ar.text, ${SPAN_COLUMNS.map((c) => `a.${c}`).join(', ')} FROM attributions a JOIN articles ar ON ar.id = a.article_id`);
+      for (const row of rows.all() as (SpanColumnsRow & { id: number; text: string })[]) {
+        for (const values of legacySpanRows(row.id, row, row.text)) insert.run(...values);
+      }
+      db.exec(SPAN_COLUMNS.map((c) => `ALTER TABLE attributions DROP COLUMN ${c};`).join('\n'));
+    },
   },
 ]);
 
