@@ -65,8 +65,8 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
   const pool = createExtractPool(options.extract ? 0 : (options.jobs ?? 0));
   const extract: Extractor = options.extract ?? ((text, o) => pool.run(text, o));
   // Articles extract on the pool while this thread reads the next sources and stores finished
-  // ones, in source order. The window holds more than a batch, so the workers keep going while
-  // a batch is written; bounded, so memory stays flat.
+  // ones, in source order. The window holds two batches, so the workers have a batch's worth of
+  // work queued while one is written; bounded, so memory stays flat.
   const window = pool.threads > 0 ? 2 * batchSize + pool.threads * 8 : 1;
   const inFlight: Promise<PreparedArticle | 'unchanged' | Diagnostic>[] = [];
   let pending: PreparedArticle[] = [];
