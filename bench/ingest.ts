@@ -5,8 +5,9 @@
  * the record costs; the target is at most 25% over extraction alone.
  * Ingest runs twice: all on one thread, and as `claimtrail ingest` does by
  * default on two cores (one worker thread extracting while the main thread
- * reads and stores). Runs the compiled library (`npm run build` first), which
- * the worker threads need.
+ * reads and stores). Reading and storing alone (extractions made
+ * beforehand) shows what the record costs whatever the threads. Runs the
+ * compiled library (`npm run build` first), which the worker threads need.
  *
  *   node --import tsx bench/ingest.ts [--shared DIR] [--rounds N]
  */
@@ -31,7 +32,11 @@ const rounds = Number(values.rounds);
 // Warm the extractor (model loading, JIT) before timing either side.
 for (const t of texts.slice(0, 50)) extract(t);
 
+// Extractions made once, for timing reading and storing alone (ingest with this as its extractor).
+const extracted = new Map(texts.map((t) => [t, extract(t)]));
+
 let extractMs = Infinity;
+let storeMs = Infinity;
 const ingestMs = [Infinity, Infinity];
 // How busy the main thread (reading and storing) is while a worker extracts: the pipeline's other stage.
 let mainBusyMs = Infinity;
@@ -40,6 +45,18 @@ for (let r = 0; r < rounds; r++) {
   const t0 = performance.now();
   for (const t of texts) extract(t);
   extractMs = Math.min(extractMs, performance.now() - t0);
+  {
+    const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-store-'));
+    const store = await openStore(join(dir, 'bench.db'));
+    try {
+      const t1 = performance.now();
+      await ingest([train], { store, extract: (t) => extracted.get(t) ?? extract(t) });
+      storeMs = Math.min(storeMs, performance.now() - t1);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
   for (const jobs of [0, 1]) {
     const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-ingest-'));
     const store = await openStore(join(dir, 'bench.db'));
@@ -65,6 +82,7 @@ const rate = (ms: number): string => `${((texts.length / ms) * 1000).toFixed(0)}
 const overhead = (ms: number): string => `${(((ms - extractMs) / extractMs) * 100).toFixed(0)}%`;
 console.log(`PolNeAR train: ${texts.length} articles, best of ${rounds} rounds`);
 console.log(`  extract alone, one thread              ${(extractMs / 1000).toFixed(2).padStart(6)} s  ${rate(extractMs)}`);
+console.log(`  read and store alone, extractions made ${(storeMs / 1000).toFixed(2).padStart(6)} s  ${rate(storeMs)}  (${((storeMs / texts.length)).toFixed(2)} ms an article)`);
 console.log(`  ingest, one thread (--jobs 0)          ${(ingestMs[0]! / 1000).toFixed(2).padStart(6)} s  ${rate(ingestMs[0]!)}  overhead ${overhead(ingestMs[0]!)}`);
 console.log(`  ingest, extracting on a worker (--jobs 1) ${(ingestMs[1]! / 1000).toFixed(2).padStart(6)} s  ${rate(ingestMs[1]!)}  overhead ${overhead(ingestMs[1]!)} (target ≤ 25%)`);
 console.log(`    of which the main thread was busy reading and storing ${(mainBusyMs / 1000).toFixed(2)} s`);

@@ -1,11 +1,16 @@
 import { parentPort } from 'node:worker_threads';
-import { extract, type ExtractOptions } from './index.js';
+import { claimSketch } from '../link/index.js';
+import { extract } from './index.js';
+import type { PoolAnswer, PoolJob } from './pool.js';
 
 /** A worker thread of an extraction pool (`extract --jobs N`, ingest): extracts the texts it is sent, in turn. */
-parentPort?.on('message', (job: { id: number; text: string; options: ExtractOptions }) => {
+parentPort?.on('message', (job: PoolJob) => {
+  let answer: PoolAnswer;
   try {
-    parentPort!.postMessage({ id: job.id, extraction: extract(job.text, job.options) });
+    const extraction = extract(job.text, job.options);
+    answer = job.sketch ? { id: job.id, extraction, claims: extraction.attributions.map((a) => claimSketch(a.content.text)) } : { id: job.id, extraction };
   } catch (err) {
-    parentPort!.postMessage({ id: job.id, error: err instanceof Error ? err.message : String(err) });
+    answer = { id: job.id, error: err instanceof Error ? err.message : String(err) };
   }
+  parentPort!.postMessage(answer);
 });

@@ -1,5 +1,6 @@
 import { createExtractPool } from '../extract/pool.js';
-import type { PutOutcome, Store } from '../store/index.js';
+import type { Extraction } from '../model/index.js';
+import type { PutOutcome, Store, StoreHints } from '../store/index.js';
 import { isDiagnostic, type Diagnostic } from './article-input.js';
 import { prepareArticle, type Extractor, type PreparedArticle } from './prepare-article.js';
 import { expandSources, readSourceRef } from './sources.js';
@@ -63,7 +64,15 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
   const diagnostics: Diagnostic[] = [...problems];
   const counts = { ingested: 0, updated: 0, unchanged: 0 };
   const pool = createExtractPool(options.extract ? 0 : (options.jobs ?? 0));
-  const extract: Extractor = options.extract ?? ((text, o) => pool.run(text, o));
+  // What the workers did toward storing each extraction, handed to the store with it.
+  const hints = new WeakMap<Extraction, StoreHints>();
+  const extract: Extractor =
+    options.extract ??
+    (async (text, o) => {
+      const done = await pool.runForStore(text, o);
+      if (done.claims) hints.set(done.extraction, { claims: done.claims });
+      return done.extraction;
+    });
   // Articles extract on the pool while this thread reads the next sources and stores finished
   // ones, in source order. The window holds two batches, so the workers have a batch's worth of
   // work queued while one is written; bounded, so memory stays flat.
@@ -77,7 +86,7 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
     pending = [];
     const outcomes = await store.transaction(async (tx) => {
       const done: PutOutcome[] = [];
-      for (const p of batch) done.push(await tx.putArticle(p.article, p.extraction));
+      for (const p of batch) done.push(await tx.putArticle(p.article, p.extraction, hints.get(p.extraction)));
       return done;
     });
     // Counted after the commit: a rolled-back batch stored nothing.

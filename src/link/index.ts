@@ -3,6 +3,8 @@ export { linkSpeaker, personKey, orgKey, type SpeakerDirectory, type Awaitable, 
 export {
   minhash,
   minhashWords,
+  claimSketch,
+  type ClaimSketch,
   claimWords,
   sameClaim,
   sameClaimWords,

@@ -87,6 +87,19 @@ export function minhashWords(words: ReadonlySet<string>): Uint32Array | null {
   return sig;
 }
 
+/** What claim grouping needs of a content: its words and band keys (null when too short to group). Plain data, to pass between threads. */
+export interface ClaimSketch {
+  readonly words: readonly string[];
+  readonly bands: readonly number[] | null;
+}
+
+/** The {@link ClaimSketch} of a content. */
+export function claimSketch(text: string): ClaimSketch {
+  const words = claimWords(text);
+  const sig = minhashWords(words);
+  return { words: [...words], bands: sig === null ? null : bandKeys(sig) };
+}
+
 /** The estimated Jaccard similarity of two signatures. */
 export function signatureSimilarity(a: Uint32Array, b: Uint32Array): number {
   let same = 0;

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { claimSketch } from '../link/index.js';
 import type { Extraction } from '../model/index.js';
 import { collect } from '../test-support/collect.js';
 import { handExtraction, type HandAttribution } from '../test-support/hand-extraction.js';
@@ -328,6 +329,18 @@ describe.skipIf(skip !== null)(`store (${name})${skip ? `: ${skip}` : ''}`, () =
       await put(store, 'The ferry timetable will change in April, the operator said.', [{ content: 'The ferry timetable will change in April', cue: 'said' }], {
         publishedAt: '2025-03-09',
       });
+    });
+
+    it('takes claim sketches made elsewhere, and ignores ones that do not fit the extraction', async () => {
+      const text = 'The port has spent more than 40 million dollars on design work since 2021, a spokesperson said.';
+      const extraction = handExtraction(text, [{ content: 'The port has spent more than 40 million dollars on design work since 2021', cue: 'said' }], null);
+      const sketches = extraction.attributions.map((a) => claimSketch(a.content.text));
+      await store.putArticle(article(text, { url: 'https://hinted.example/1' }), extraction, { claims: sketches });
+      // A sketch list of the wrong length (here: one too many) is not trusted.
+      await store.putArticle(article(text, { url: 'https://hinted.example/2' }), extraction, { claims: [...sketches, ...sketches] });
+      expect((await store.stats())).toMatchObject({ claims: 2, sharedClaims: 1 });
+      const [hinted] = await store.search('dollars');
+      expect((await store.trace(hinted!.attribution.id))?.claim).toHaveLength(5);
     });
 
     it('groups near-duplicate contents across articles into one claim', async () => {

@@ -1,3 +1,4 @@
+import type { ClaimSketch } from '../link/index.js';
 import type { ArticleFields, AttributionKind, Entity, EntityType, Extraction, QuoteSelector, Span } from '../model/index.js';
 
 /** An article ready to store: what a reader found, plus its identity and fingerprint. */
@@ -6,6 +7,17 @@ export interface ArticleToStore extends ArticleFields {
   readonly identity: string;
   /** A hash of everything stored about the article; a changed hash means re-extract. */
   readonly contentHash: string;
+}
+
+/**
+ * Work storing would do that a caller has done already, elsewhere (ingest
+ * does it on the extraction worker, so the writing thread is free to write).
+ * Each must be exactly what the store would compute; one that does not fit
+ * the extraction is ignored.
+ */
+export interface StoreHints {
+  /** `claimSketch(content.text)` of each attribution, in the extraction's order. */
+  readonly claims?: readonly ClaimSketch[];
 }
 
 /** What storing an article did. */
@@ -198,7 +210,7 @@ export interface Store {
    * several processes at once: writers take turns, so no speaker or claim
    * group is made twice.
    */
-  putArticle(article: ArticleToStore, extraction: Extraction): Promise<PutOutcome>;
+  putArticle(article: ArticleToStore, extraction: Extraction, hints?: StoreHints): Promise<PutOutcome>;
   /**
    * Runs `fn` in one transaction and commits when its promise resolves; a
    * rejection rolls everything back. Use the `tx` it is given for every call

@@ -160,7 +160,7 @@ export function createSqlStore(backend: SqlBackend): Store {
       location: backend.location,
       backend: backend.name,
       articleHash: async (identity: string) => (await db.get<{ content_hash: string }>(SQL.hash, [identity]))?.content_hash ?? null,
-      putArticle: (article, extraction) => write((client) => writeArticle(client, article, extraction)),
+      putArticle: (article, extraction, hints) => write((client) => writeArticle(client, article, extraction, hints)),
       transaction: <T>(fn: (tx: Store) => Promise<T>): Promise<T> => atomically((tx) => fn(tx)),
       ...queries,
       mergeSpeakers: (into: number, from: number) => write((client) => mergeSpeakers(client, into, from)),

@@ -1,24 +1,24 @@
 import {
   BANDS,
   bandKeys,
+  claimSketch,
   claimWords,
   linkSpeaker,
   minhash,
-  minhashWords,
   sameClaimWords,
   type KnownPerson,
   type SpeakerDecision,
   type SpeakerDirectory,
 } from '../../link/index.js';
 import type { Entity, Extraction, SpeakerRef } from '../../model/index.js';
-import type { ArticleToStore, PutOutcome } from '../store.js';
+import type { ArticleToStore, PutOutcome, StoreHints } from '../store.js';
 import { CLAIM_BAND_MEMBERS } from './schema.js';
 import { SPAN_COLUMNS, spanColumnValues } from './span-columns.js';
 import type { Dialect } from './queries.js';
 import type { SqlClient, SqlValue } from './sql-client.js';
 
 /** Writes an article with its attributions over `db`, inside a transaction the caller holds. */
-export type ArticleWriter = (db: SqlClient, article: ArticleToStore, extraction: Extraction) => Promise<PutOutcome>;
+export type ArticleWriter = (db: SqlClient, article: ArticleToStore, extraction: Extraction, hints?: StoreHints) => Promise<PutOutcome>;
 
 /** `(?, ?), (?, ?)`: `n` rows of `width` placeholders, for one INSERT of many rows (one round trip to a server, not `n`). */
 function rows(n: number, width: number): string {
@@ -90,7 +90,7 @@ export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds'>
   };
   const wordsOf = (id: number, content: string): ReadonlySet<string> => wordCache.get(id) ?? remember(id, claimWords(content));
 
-  return async (db, article, extraction) => {
+  return async (db, article, extraction, hints) => {
     // Alias rows read while linking this article, until the next alias write: linking asks for the same keys again and again.
     const aliasRows = new Map<string, { speaker_id: number | null; pinned: number } | undefined>();
     const aliasRow = async (key: string) => {
@@ -153,21 +153,19 @@ export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds'>
       return decision.kind === 'speaker' ? apply(decision) : null;
     }
 
-    /** Inserts rows of `width` values: in one statement where the client prefers that, else one statement a row. */
-    async function insertRows(sql: (n: number) => string, width: number, values: readonly SqlValue[]): Promise<void> {
-      const n = values.length / width;
-      if (n === 0) return;
-      if (db.multiRowInserts) await db.run(statementFor(sql, n), values);
-      else for (let i = 0; i < n; i++) await db.run(statementFor(sql, 1), values.slice(i * width, (i + 1) * width));
+    /** Inserts rows: in one statement where the client prefers that, else one statement a row. */
+    async function insertRows(sql: (n: number) => string, values: readonly SqlValue[][]): Promise<void> {
+      if (values.length === 0) return;
+      if (db.multiRowInserts) await db.run(statementFor(sql, values.length), values.flat());
+      else for (const row of values) await db.run(statementFor(sql, 1), row);
     }
 
     /** The bands of a content, the claims among their members it is the same claim as, and how full each band is. */
-    async function findClaims(words: ReadonlySet<string>, sig: Uint32Array | null): Promise<{ bands: number[]; sizes: Map<number, number>; claims: Set<number> }> {
+    async function findClaims(words: ReadonlySet<string>, bands: readonly number[]): Promise<{ sizes: Map<number, number>; claims: Set<number> }> {
       const claims = new Set<number>();
       // How many members each existing band lists; a band not here is new.
       const sizes = new Map<number, number>();
-      if (sig === null) return { bands: [], sizes, claims };
-      const bands = bandKeys(sig);
+      if (bands.length === 0) return { sizes, claims };
       const memberIds = new Set<number>();
       for (const row of await db.all<{ band: number; members: string }>(SQL.bandRows, bands)) {
         const ids = row.members.split(',');
@@ -182,17 +180,18 @@ export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds'>
           if (sameClaimWords(words, wordsOf(Number(candidate.id), candidate.content))) claims.add(Number(candidate.claim_id));
         }
       }
-      return { bands, sizes, claims };
+      return { sizes, claims };
     }
 
     /** Files a stored attribution under its bands. A full band gains nothing from one more member: any of them finds the group, and readers never look further. */
     async function joinBands(attributionId: number, bands: readonly number[], sizes: ReadonlyMap<number, number>): Promise<void> {
-      // Most bands are new (one statement inserts them all); the common ones stop growing.
+      // Most bands are new; the common ones stop growing.
       const fresh = bands.filter((band) => !sizes.has(band));
-      if (fresh.length > 0) await db.run(statementFor(SQL.insertBands, fresh.length), fresh.flatMap((band) => [band, String(attributionId)]));
+      const member = String(attributionId);
+      await insertRows(SQL.insertBands, fresh.map((band) => [band, member]));
       for (const band of bands) {
         const size = sizes.get(band);
-        if (size !== undefined && size < CLAIM_BAND_MEMBERS) await db.run(SQL.addBandMember, [String(attributionId), band]);
+        if (size !== undefined && size < CLAIM_BAND_MEMBERS) await db.run(SQL.addBandMember, [member, band]);
       }
     }
 
@@ -252,11 +251,14 @@ export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds'>
     };
     // Ids are known before the rows go in, so each row is written once with its claim.
     const ids = await dialect.nextAttributionIds(db, extraction.attributions.length);
+    const sketches = hints?.claims?.length === extraction.attributions.length ? hints.claims : undefined;
     for (const [i, a] of extraction.attributions.entries()) {
       const id = ids[i]!;
       const speakerId = a.speaker ? await link(a.speaker) : null;
-      const words = claimWords(a.content.text);
-      const { bands, sizes, claims } = await findClaims(words, minhashWords(words));
+      const sketch = sketches?.[i] ?? claimSketch(a.content.text);
+      const words = new Set(sketch.words);
+      const bands = sketch.bands ?? [];
+      const { sizes, claims } = await findClaims(words, bands);
       // Members are older than this attribution: the group keeps the oldest id.
       const claimId = Math.min(id, ...claims);
       await db.run(SQL.insertAttribution, [
@@ -280,7 +282,7 @@ export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds'>
         await joinBands(id, bands, sizes);
       }
       const roles = [...new Set(a.speaker?.roles ?? [])];
-      if (speakerId !== null) await insertRows(SQL.insertRoles, 3, roles.flatMap((role) => [speakerId, articleId, role]));
+      if (speakerId !== null) await insertRows(SQL.insertRoles, roles.map((role) => [speakerId, articleId, role]));
     }
     return old ? 'updated' : 'ingested';
   };
