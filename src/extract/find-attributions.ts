@@ -1,6 +1,7 @@
 import type { Document } from './document.js';
-import { type FoundCue, findCues, type TokenRange } from './tag-cues.js';
-import { tagRoles } from './tag-roles.js';
+import { type Candidate, type CueRanker, candidateFeatures, cueFeatureNames, hashFeatures, linearScore } from './rank-cues.js';
+import { type FoundCue, findCueCandidates, findCues, type TokenRange } from './tag-cues.js';
+import { type RoleScores, tagRoles } from './tag-roles.js';
 import { LEX } from './token-features.js';
 import type { LinearChain } from './tagger/linear-chain.js';
 
@@ -10,6 +11,8 @@ export interface Models {
   readonly role: LinearChain;
   /** Bias on starting a cue, calibrated with the models (see `findCues`). */
   readonly cueBias: number;
+  /** When present, cues are proposed at a higher bias and this decides which to keep (see `CueRanker`). */
+  readonly ranker?: CueRanker | null;
 }
 
 /** One attribution as token ranges, before it becomes spans. */
@@ -21,6 +24,14 @@ export interface TokenAttribution {
 
 /** Finds cues, then each cue's source and content. */
 export function findAttributions(doc: Document, models: Models): TokenAttribution[] {
+  const ranker = models.ranker;
+  if (ranker) {
+    const gate = { weights: ranker.gateWeights, threshold: ranker.gateThreshold, bits: ranker.bits };
+    const candidates = proposeAttributions(doc, models, ranker.rungs, gate);
+    const feats = candidateFeatures(doc, candidates, ranker.bits);
+    const kept = candidates.filter((_, i) => linearScore(ranker.weights, feats[i]!) >= ranker.threshold);
+    return settleAttributions(doc, kept.map(({ cue, roles }) => ({ cue, source: roles.source, content: roles.content })));
+  }
   const cues = findCues(doc, models.cue, models.cueBias);
   const cueMask = sureCueMask(doc, cues);
   const sure = cues.filter((c) => cueMask[c.start] === 1);
@@ -39,7 +50,50 @@ export function findAttributions(doc: Document, models: Models): TokenAttributio
     if (roles.content.length === 0) continue;
     out.push({ cue, source: roles.source, content: roles.content });
   }
+  return settleAttributions(doc, out);
+}
+
+/** Drops nested attributions and gives sourceless participles their clause's source. */
+export function settleAttributions(doc: Document, out: TokenAttribution[]): TokenAttribution[] {
   return dropNested(out).map((a) => participleSource(doc, a, out));
+}
+
+/** Which doubtful cues are worth tagging roles for: a linear score of their cue features (see `CueRanker`). */
+export interface CueGate {
+  readonly weights: Float32Array;
+  readonly threshold: number;
+  readonly bits: number;
+}
+
+/**
+ * Every cue the tagger proposes on the ranker's bias ladder (`rungs` times
+ * the calibrated bias) with the roles found for it; cues without content are
+ * left out, and so are doubtful cues inside a sure cue's content and those
+ * the `gate`, when given, turns away.
+ */
+export function proposeAttributions(doc: Document, models: Models, rungs: readonly number[], gate: CueGate | null = null): Candidate[] {
+  const cues = findCueCandidates(doc, models.cue, rungs.map((r) => r * models.cueBias));
+  const cueMask = sureCueMask(doc, cues);
+  const out: Candidate[] = [];
+  const covered = new Uint8Array(doc.tokens.count);
+  const tag = (i: number, names: string[]): void => {
+    const cue = cues[i]!;
+    const scores: RoleScores = { conMean: 0, conMin: 0, srcMean: 0 };
+    const roles = tagRoles(doc, models.role, cue, cueMask, scores);
+    if (roles.content.length === 0) return;
+    out.push({ cue, roles, scores, names });
+    if (cueMask[cue.start] === 1) for (const r of roles.content) covered.fill(1, r.start, r.end);
+  };
+  const names = cueFeatureNames(doc, cues, models.cueBias);
+  cues.forEach((cue, i) => {
+    if (cueMask[cue.start] === 1) tag(i, names[i]!);
+  });
+  cues.forEach((cue, i) => {
+    if (cueMask[cue.start] === 1 || covered[cue.start] === 1) return;
+    if (gate && linearScore(gate.weights, hashFeatures(names[i]!, gate.bits)) < gate.threshold) return;
+    tag(i, names[i]!);
+  });
+  return out;
 }
 
 /**
