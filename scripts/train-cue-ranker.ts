@@ -33,7 +33,7 @@ import { createScorer, readGoldCorpus } from '../src/eval/index.js';
 import { type Document, prepareDocument } from '../src/extract/document.js';
 import { type Models, proposeAttributions, settleAttributions, sureCueMask } from '../src/extract/find-attributions.js';
 import { extractionOf } from '../src/extract/index.js';
-import { type Candidate, type RankExample, candidateFeatures, hashFeatures, linearScore, serializeRanker, trainRanker } from '../src/extract/rank-cues.js';
+import { type Candidate, type RankExample, candidateFeatures, linearScore, maskFeatures, serializeRanker, trainRanker } from '../src/extract/rank-cues.js';
 import { deserializeModel } from '../src/extract/tagger/model-io.js';
 import { toBratEvents, type BratEvent } from '../src/formats/index.js';
 
@@ -125,7 +125,7 @@ async function load(pair: string): Promise<{ models: Models; articles: Article[]
       candidates,
       labels: candidates.map((c) => labelOf(doc, gold, c)),
       sure: candidates.map((c) => sureCueMask(doc, [c.cue])[c.cue.start] === 1),
-      gateFeats: candidates.map((c) => hashFeatures(c.names, bits)),
+      gateFeats: candidates.map((c) => maskFeatures(c.cueFeatures, bits)),
     });
   }
   const n = articles.reduce((s, a) => s + a.candidates.length, 0);

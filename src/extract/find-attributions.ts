@@ -1,5 +1,5 @@
 import type { Document } from './document.js';
-import { type Candidate, type CueRanker, candidateFeatures, cueFeatureNames, hashFeatures, linearScore } from './rank-cues.js';
+import { type Candidate, type CueRanker, candidateFeatures, cueFeatures, linearScore, maskFeatures } from './rank-cues.js';
 import { type FoundCue, findCueCandidates, findCues, type TokenRange } from './tag-cues.js';
 import { type RoleScores, tagRoles } from './tag-roles.js';
 import { LEX } from './token-features.js';
@@ -76,22 +76,22 @@ export function proposeAttributions(doc: Document, models: Models, rungs: readon
   const cueMask = sureCueMask(doc, cues);
   const out: Candidate[] = [];
   const covered = new Uint8Array(doc.tokens.count);
-  const tag = (i: number, names: string[]): void => {
+  const tag = (i: number, feats: Uint32Array): void => {
     const cue = cues[i]!;
     const scores: RoleScores = { conMean: 0, conMin: 0, srcMean: 0 };
     const roles = tagRoles(doc, models.role, cue, cueMask, scores);
     if (roles.content.length === 0) return;
-    out.push({ cue, roles, scores, names });
+    out.push({ cue, roles, scores, cueFeatures: feats });
     if (cueMask[cue.start] === 1) for (const r of roles.content) covered.fill(1, r.start, r.end);
   };
-  const names = cueFeatureNames(doc, cues, models.cueBias);
+  const feats = cueFeatures(doc, cues, models.cueBias);
   cues.forEach((cue, i) => {
-    if (cueMask[cue.start] === 1) tag(i, names[i]!);
+    if (cueMask[cue.start] === 1) tag(i, feats[i]!);
   });
   cues.forEach((cue, i) => {
     if (cueMask[cue.start] === 1 || covered[cue.start] === 1) return;
-    if (gate && linearScore(gate.weights, hashFeatures(names[i]!, gate.bits)) < gate.threshold) return;
-    tag(i, names[i]!);
+    if (gate && linearScore(gate.weights, maskFeatures(feats[i]!, gate.bits)) < gate.threshold) return;
+    tag(i, feats[i]!);
   });
   return out;
 }

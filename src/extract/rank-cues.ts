@@ -3,7 +3,7 @@ import type { Document } from './document.js';
 import type { CueCandidate, TokenRange } from './tag-cues.js';
 import type { Roles, RoleScores } from './tag-roles.js';
 import { LEX } from './token-features.js';
-import { hashString } from './tagger/hash.js';
+import { hashString, mix, mix3 } from './tagger/hash.js';
 
 /**
  * A second look at each cue the tagger proposes at a high bias: a logistic
@@ -37,8 +37,8 @@ export interface Candidate {
   readonly cue: CueCandidate;
   readonly roles: Roles;
   readonly scores: RoleScores;
-  /** Its cue's feature names (see `cueFeatureNames`). */
-  readonly names: readonly string[];
+  /** Its cue's hashed features, before masking (see `cueFeatures`). */
+  readonly cueFeatures: Uint32Array;
 }
 
 function bucket(d: number): number {
@@ -61,91 +61,101 @@ function span(rs: readonly TokenRange[]): TokenRange | null {
   return { start: rs[0]!.start, end: rs[rs.length - 1]!.end };
 }
 
-function sourceKind(doc: Document, src: TokenRange | null): string {
-  if (src === null) return 'none';
+/** The kind of a source: 0 none, 1 pronoun, 2 name, 3 title and name, 4 title, 5 other noun phrase. */
+function sourceKind(doc: Document, src: TokenRange | null): number {
+  if (src === null) return 0;
   const { lexCode } = doc.features;
-  const codes = [];
-  for (let i = src.start; i < src.end; i++) codes.push(lexCode[i]!);
-  if (src.end - src.start <= 2 && codes.includes(LEX.pronoun)) return 'pron';
-  if (codes.includes(LEX.capitalized) || /^\p{Lu}/u.test(doc.tokens.word[src.end - 1]!)) return codes.includes(LEX.title) ? 'title-name' : 'name';
-  if (codes.includes(LEX.title)) return 'title';
-  return 'noun';
+  let pronoun = false;
+  let capitalized = false;
+  let title = false;
+  for (let i = src.start; i < src.end; i++) {
+    const c = lexCode[i]!;
+    if (c === LEX.pronoun) pronoun = true;
+    if (c === LEX.capitalized) capitalized = true;
+    if (c === LEX.title) title = true;
+  }
+  if (src.end - src.start <= 2 && pronoun) return 1;
+  if (capitalized || /^\p{Lu}/u.test(doc.tokens.word[src.end - 1]!)) return title ? 3 : 2;
+  return title ? 4 : 5;
 }
+
+// Feature templates: each feature is a template's hash mixed with its values (no strings per candidate).
+const TEMPLATE_NAMES = [
+  'bias', 'lv', 'mg', 'w0', 'wl', 'len', 'w0|lv', 'lex0', 'lexL|lv', 'cls', 'cls|lv', 'coarse', 'pw', 'nw', 'plex|nlex',
+  'sentFirst', 'cueQ', 'sibConf', 'sibAll', 'sibConf|lv',
+  'src', 'src|lv', 'src|lex0', 'srcSide|src', 'srcDist', 'srcLen', 'srcM',
+  'conN', 'conLen', 'conQ', 'conQ|lv', 'conQ|src', 'conSide', 'conSide|conQ', 'conDist', 'conLen|lv', 'conM', 'conMin', 'conM|lv', 'conSents',
+  'inside', 'inside|lv', 'shared', 'shared|hasSrc',
+] as const;
+const H = Object.fromEntries(TEMPLATE_NAMES.map((n) => [n, hashString(`rank:${n}`)])) as Record<(typeof TEMPLATE_NAMES)[number], number>;
+const START = hashString('rank:<s>');
+const END = hashString('rank:</s>');
 
 /**
- * Names of the features of each cue that need no roles: how early on the
- * ladder it appears, its margin (relative to the calibrated `cueBias`, so
- * half-train and full-train models share a ranker), its words and classes,
- * and the other cues of its sentence.
+ * The hashed features (before masking) of each cue that need no roles: how
+ * early on the ladder it appears, its margin (relative to the calibrated
+ * `cueBias`, so half-train and full-train models share a ranker), its words
+ * and classes, and the other cues of its sentence.
  */
-export function cueFeatureNames(doc: Document, cues: readonly CueCandidate[], cueBias: number): string[][] {
-  const sentences = doc.tokens.sentenceStarts.length;
-  const all = new Int32Array(sentences);
-  const sure = new Int32Array(sentences);
-  for (const c of cues) {
-    const s = doc.tokens.sentence[c.start]!;
-    all[s]!++;
-    if (c.level === 0) sure[s]!++;
-  }
-  return cues.map((cue) => namesOf(doc, cue, all, sure, cueBias));
-}
-
-function namesOf(doc: Document, cue: CueCandidate, sentAll: Int32Array, sentSure: Int32Array, cueBias: number): string[] {
+export function cueFeatures(doc: Document, cues: readonly CueCandidate[], cueBias: number): Uint32Array[] {
   const { tokens, quotes, features: f } = doc;
-  const out: string[] = [];
-  const add = (s: string): void => {
-    out.push(s);
-  };
-  const lv = `lv${cue.level}`;
-  add('bias');
-  add(lv);
-  const mg = Math.max(-12, Math.min(6, Math.round((cue.margin / Math.max(1, cueBias)) * 4)));
-  add(`mg${mg}`);
-  const w0 = tokens.lower[cue.start]!;
-  const wl = tokens.lower[cue.end - 1]!;
-  const len = Math.min(4, cue.end - cue.start);
-  add(`w0:${w0}`);
-  add(`wl:${wl}`);
-  add(`len${len}`);
-  add(`w0:${w0}|${lv}`);
-  const lex0 = f.lexCode[cue.start]!;
-  const lexL = f.lexCode[cue.end - 1]!;
-  add(`lex0:${lex0}`);
-  add(`lexL:${lexL}|${lv}`);
-  add(`cls:${f.cls[cue.end - 1]!}`);
-  add(`cls:${f.cls[cue.end - 1]!}|${lv}`);
-  add(`coarse:${f.coarse[cue.end - 1]!}`);
-  const prev = cue.start > 0 ? tokens.lower[cue.start - 1]! : '<s>';
-  const next = cue.end < tokens.count ? tokens.lower[cue.end]! : '</s>';
-  add(`pw:${prev}`);
-  add(`nw:${next}`);
-  add(`plex:${cue.start > 0 ? f.lexCode[cue.start - 1]! : -1}|nlex:${cue.end < tokens.count ? f.lexCode[cue.end]! : -1}`);
-  const sent = tokens.sentence[cue.start]!;
-  add(`sentFirst:${tokens.sentenceStarts[sent] === cue.start}`);
-  add(`cueQ:${quotes.region[cue.start]! >= 0}`);
-  const sibAll = sentAll[sent]! - 1;
-  const sibConf = sentSure[sent]! - (cue.level === 0 ? 1 : 0);
-  add(`sibConf:${Math.min(2, sibConf)}`);
-  add(`sibAll:${Math.min(3, sibAll)}`);
-  add(`sibConf:${Math.min(2, sibConf)}|${lv}`);
-  return out;
+  const sentences = tokens.sentenceStarts.length;
+  const sentAll = new Int32Array(sentences);
+  const sentSure = new Int32Array(sentences);
+  for (const c of cues) {
+    const s = tokens.sentence[c.start]!;
+    sentAll[s]!++;
+    if (c.level === 0) sentSure[s]!++;
+  }
+  return cues.map((cue) => {
+    const lv = cue.level;
+    const mg = Math.max(-12, Math.min(6, Math.round((cue.margin / Math.max(1, cueBias)) * 4)));
+    const w0 = f.word[cue.start]!;
+    const last = cue.end - 1;
+    const lex0 = f.lexCode[cue.start]!;
+    const sent = tokens.sentence[cue.start]!;
+    const sibAll = sentAll[sent]! - 1;
+    const sibConf = Math.min(2, sentSure[sent]! - (lv === 0 ? 1 : 0));
+    const out = new Uint32Array(20);
+    out[0] = H.bias;
+    out[1] = mix(H.lv, lv);
+    out[2] = mix(H.mg, mg + 20);
+    out[3] = mix(H.w0, w0);
+    out[4] = mix(H.wl, f.word[last]!);
+    out[5] = mix(H.len, Math.min(4, cue.end - cue.start));
+    out[6] = mix3(H['w0|lv'], w0, lv);
+    out[7] = mix(H.lex0, lex0);
+    out[8] = mix3(H['lexL|lv'], f.lexCode[last]!, lv);
+    out[9] = mix(H.cls, f.cls[last]!);
+    out[10] = mix3(H['cls|lv'], f.cls[last]!, lv);
+    out[11] = mix(H.coarse, f.coarse[last]!);
+    out[12] = mix(H.pw, cue.start > 0 ? f.word[cue.start - 1]! : START);
+    out[13] = mix(H.nw, cue.end < tokens.count ? f.word[cue.end]! : END);
+    out[14] = mix3(H['plex|nlex'], cue.start > 0 ? f.lexCode[cue.start - 1]! : 99, cue.end < tokens.count ? f.lexCode[cue.end]! : 99);
+    out[15] = mix(H.sentFirst, tokens.sentenceStarts[sent] === cue.start ? 1 : 0);
+    out[16] = mix(H.cueQ, quotes.region[cue.start]! >= 0 ? 1 : 0);
+    out[17] = mix(H.sibConf, sibConf);
+    out[18] = mix(H.sibAll, Math.min(3, sibAll));
+    out[19] = mix3(H['sibConf|lv'], sibConf, lv);
+    return out;
+  });
 }
 
-/** Hashes feature names into `bits` bits. */
-export function hashFeatures(names: readonly string[], bits: number): Uint32Array {
+/** Masks hashed features into `bits` bits. */
+export function maskFeatures(feats: Uint32Array, bits: number): Uint32Array {
   const mask = (1 << bits) - 1;
-  const ids = new Uint32Array(names.length);
-  for (let k = 0; k < names.length; k++) ids[k] = hashString(names[k]!) & mask;
+  const ids = new Uint32Array(feats.length);
+  for (let k = 0; k < feats.length; k++) ids[k] = feats[k]! & mask;
   return ids;
 }
 
 /**
- * The hashed features of each of an article's candidates: its cue's
- * (`Candidate.names`) and those of its roles — the source's kind and place,
- * the content's length, side, quoting and the role tagger's margins — and
- * whether it contends with other candidates (its cue inside their content,
- * or content shared), counted through per-token coverage so that long
- * articles stay linear.
+ * The features of each of an article's candidates, masked into `bits`
+ * bits: its cue's (`Candidate.cueFeatures`) and those of its roles — the
+ * source's kind and place, the content's length, side, quoting and the role
+ * tagger's margins — and whether it contends with other candidates (its cue
+ * inside their content, or content shared), counted through per-token
+ * coverage so that long articles stay linear.
  */
 export function candidateFeatures(doc: Document, all: readonly Candidate[], bits: number): Uint32Array[] {
   const n = doc.tokens.count;
@@ -160,26 +170,26 @@ export function candidateFeatures(doc: Document, all: readonly Candidate[], bits
 
 function featuresOf(doc: Document, candidate: Candidate, sureCover: Int32Array, doubtCover: Int32Array, bits: number): Uint32Array {
   const { tokens, quotes } = doc;
-  const { cue, roles, scores, names } = candidate;
-  const out: string[] = [...names];
-  const add = (s: string): void => {
-    out.push(s);
-  };
-  const lv = `lv${cue.level}`;
+  const { cue, roles, scores } = candidate;
+  const own = candidate.cueFeatures;
+  const out = new Uint32Array(own.length + 24);
+  out.set(own);
+  let k = own.length;
+  const lv = cue.level;
   const lex0 = doc.features.lexCode[cue.start]!;
 
   // The source.
   const src = roles.source;
   const sk = sourceKind(doc, src);
-  add(`src:${sk}`);
-  add(`src:${sk}|${lv}`);
-  add(`src:${sk}|lex0:${lex0}`);
+  out[k++] = mix(H.src, sk);
+  out[k++] = mix3(H['src|lv'], sk, lv);
+  out[k++] = mix3(H['src|lex0'], sk, lex0);
   if (src) {
     const before = src.end <= cue.start;
-    add(`srcSide:${before ? 'L' : 'R'}|${sk}`);
-    add(`srcDist:${bucket(before ? cue.start - src.end : src.start - cue.end)}`);
-    add(`srcLen:${bucket(src.end - src.start)}`);
-    add(`srcM:${logBucket(scores.srcMean, 100)}`);
+    out[k++] = mix3(H['srcSide|src'], before ? 1 : 2, sk);
+    out[k++] = mix(H.srcDist, bucket(before ? cue.start - src.end : src.start - cue.end));
+    out[k++] = mix(H.srcLen, bucket(src.end - src.start));
+    out[k++] = mix(H.srcM, logBucket(scores.srcMean, 100) + 20);
   }
 
   // The content.
@@ -199,40 +209,43 @@ function featuresOf(doc: Document, candidate: Candidate, sureCover: Int32Array, 
       dist = Math.min(dist, Math.max(0, r.start - cue.end));
     }
   }
-  const q = quoted === 0 ? 'none' : quoted >= conLen * 0.8 ? 'all' : 'part';
-  const side = left && right ? 'both' : left ? 'L' : 'R';
-  add(`conN:${Math.min(3, roles.content.length)}`);
-  add(`conLen:${bucket(conLen)}`);
-  add(`conQ:${q}`);
-  add(`conQ:${q}|${lv}`);
-  add(`conQ:${q}|src:${sk}`);
-  add(`conSide:${side}`);
-  add(`conSide:${side}|conQ:${q}`);
-  add(`conDist:${bucket(dist)}`);
-  add(`conLen:${bucket(conLen)}|${lv}`);
-  add(`conM:${logBucket(scores.conMean, 100)}`);
-  add(`conMin:${logBucket(scores.conMin, 100)}`);
-  add(`conM:${logBucket(scores.conMean, 100)}|${lv}`);
+  const q = quoted === 0 ? 0 : quoted >= conLen * 0.8 ? 2 : 1;
+  const side = left && right ? 3 : left ? 1 : 2;
+  out[k++] = mix(H.conN, Math.min(3, roles.content.length));
+  out[k++] = mix(H.conLen, bucket(conLen));
+  out[k++] = mix(H.conQ, q);
+  out[k++] = mix3(H['conQ|lv'], q, lv);
+  out[k++] = mix3(H['conQ|src'], q, sk);
+  out[k++] = mix(H.conSide, side);
+  out[k++] = mix3(H['conSide|conQ'], side, q);
+  out[k++] = mix(H.conDist, bucket(dist));
+  out[k++] = mix3(H['conLen|lv'], bucket(conLen), lv);
+  const cm = logBucket(scores.conMean, 100) + 20;
+  out[k++] = mix(H.conM, cm);
+  out[k++] = mix(H.conMin, logBucket(scores.conMin, 100) + 20);
+  out[k++] = mix3(H['conM|lv'], cm, lv);
   const con = span(roles.content);
-  if (con) add(`conSents:${Math.min(3, tokens.sentence[con.end - 1]! - tokens.sentence[con.start]!)}`);
+  if (con) out[k++] = mix(H.conSents, Math.min(3, tokens.sentence[con.end - 1]! - tokens.sentence[con.start]!));
 
   // The other candidates: this cue inside another's content, content shared with another.
   // (A candidate's own content never holds its cue, and covers each of its tokens once.)
-  const own = cue.level === 0 ? 1 : 0;
-  const coveredBy = (t: number): string => (sureCover[t]! - own > 0 ? 'sure' : doubtCover[t]! - (1 - own) > 0 ? 'doubt' : 'none');
-  const inside = sureCover[cue.start]! > 0 ? 'sure' : doubtCover[cue.start]! > 0 ? 'doubt' : 'none';
-  let shared = 'none';
+  const self = lv === 0 ? 1 : 0;
+  const inside = sureCover[cue.start]! > 0 ? 2 : doubtCover[cue.start]! > 0 ? 1 : 0;
+  let shared = 0;
   for (const r of roles.content) {
-    for (let t = r.start; t < r.end && shared !== 'sure'; t++) {
-      const by = coveredBy(t);
-      if (by !== 'none') shared = by;
+    for (let t = r.start; t < r.end && shared !== 2; t++) {
+      if (sureCover[t]! - self > 0) shared = 2;
+      else if (doubtCover[t]! - (1 - self) > 0) shared = 1;
     }
   }
-  add(`inside:${inside}`);
-  add(`inside:${inside}|${lv}`);
-  add(`shared:${shared}`);
-  add(`shared:${shared}|src:${sk === 'none' ? 'none' : 'some'}`);
-  return hashFeatures(out, bits);
+  out[k++] = mix(H.inside, inside);
+  out[k++] = mix3(H['inside|lv'], inside, lv);
+  out[k++] = mix(H.shared, shared);
+  out[k++] = mix3(H['shared|hasSrc'], shared, sk === 0 ? 0 : 1);
+  const mask = (1 << bits) - 1;
+  const ids = out.subarray(0, k);
+  for (let j = 0; j < k; j++) ids[j] = ids[j]! & mask;
+  return ids;
 }
 
 /** A linear score (log-odds) of hashed features: the ranker's (`ranker.weights`) or the gate's. */
