@@ -31,7 +31,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createScorer, readGoldCorpus } from '../src/eval/index.js';
 import { type Document, prepareDocument } from '../src/extract/document.js';
-import { type Models, proposeAttributions, settleAttributions, sureCueMask } from '../src/extract/find-attributions.js';
+import { type Models, proposeAttributions, settleRanked, sureCueMask } from '../src/extract/find-attributions.js';
 import { extractionOf } from '../src/extract/index.js';
 import { type Candidate, type RankExample, candidateFeatures, linearScore, maskFeatures, serializeRanker, trainRanker } from '../src/extract/rank-cues.js';
 import { deserializeModel } from '../src/extract/tagger/model-io.js';
@@ -178,8 +178,15 @@ function evaluate(articles: readonly Article[], trained: Trained | null | 'oracl
   for (const th of thresholds) {
     const scorer = createScorer();
     articles.forEach((a, k) => {
-      const kept = sets[k]!.candidates.filter((_, i) => scored[k]![i]! >= th);
-      const atts = settleAttributions(a.doc, kept.map(({ cue, roles }) => ({ cue, source: roles.source, content: roles.content })));
+      const kept = sets[k]!.candidates.map((_, i) => i).filter((i) => scored[k]![i]! >= th);
+      const atts = settleRanked(
+        a.doc,
+        kept.map((i) => {
+          const { cue, roles } = sets[k]!.candidates[i]!;
+          return { cue, source: roles.source, content: roles.content };
+        }),
+        kept.map((i) => scored[k]![i]!),
+      );
       scorer.add({ name: a.name, text: a.text, gold: a.gold, pred: toBratEvents(extractionOf(a.doc, atts)) });
     });
     const s = scorer.result();

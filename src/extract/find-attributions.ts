@@ -29,8 +29,16 @@ export function findAttributions(doc: Document, models: Models): TokenAttributio
     const gate = { weights: ranker.gateWeights, threshold: ranker.gateThreshold, bits: ranker.bits };
     const candidates = proposeAttributions(doc, models, ranker.rungs, gate);
     const feats = candidateFeatures(doc, candidates, ranker.bits);
-    const kept = candidates.filter((_, i) => linearScore(ranker.weights, feats[i]!) >= ranker.threshold);
-    return settleAttributions(doc, kept.map(({ cue, roles }) => ({ cue, source: roles.source, content: roles.content })));
+    const scores = feats.map((f) => linearScore(ranker.weights, f));
+    const kept = candidates.map((_, i) => i).filter((i) => scores[i]! >= ranker.threshold);
+    return settleRanked(
+      doc,
+      kept.map((i) => {
+        const { cue, roles } = candidates[i]!;
+        return { cue, source: roles.source, content: roles.content };
+      }),
+      kept.map((i) => scores[i]!),
+    );
   }
   const cues = findCues(doc, models.cue, models.cueBias);
   const cueMask = sureCueMask(doc, cues);
@@ -51,6 +59,36 @@ export function findAttributions(doc: Document, models: Models): TokenAttributio
     out.push({ cue, source: roles.source, content: roles.content });
   }
   return settleAttributions(doc, out);
+}
+
+/**
+ * `settleAttributions` for ranked attributions: of two where one's cue lies
+ * inside the other's content, the ranker's surer one stays (without scores,
+ * the outer one would, however doubtful).
+ */
+export function settleRanked(doc: Document, atts: readonly TokenAttribution[], scores: readonly number[]): TokenAttribution[] {
+  const order = atts.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
+  // Which kept attribution's content covers each token, and which tokens are kept cues.
+  const contentOf = new Int32Array(doc.tokens.count).fill(-1);
+  const cueOf = new Int32Array(doc.tokens.count).fill(-1);
+  const kept: number[] = [];
+  for (const i of order) {
+    const a = atts[i]!;
+    const nested = contentOf[a.cue.start]! >= 0 && contentOf[a.cue.start] === contentOf[a.cue.end - 1];
+    const holds = a.content.some((r) => {
+      for (let t = r.start; t < r.end; t++) if (cueOf[t]! >= 0) return true;
+      return false;
+    });
+    if (nested || holds) continue;
+    kept.push(i);
+    for (const r of a.content) contentOf.fill(i, r.start, r.end);
+    cueOf.fill(i, a.cue.start, a.cue.end);
+  }
+  kept.sort((x, y) => x - y);
+  return settleAttributions(
+    doc,
+    kept.map((i) => atts[i]!),
+  );
 }
 
 /** Drops nested attributions and gives sourceless participles their clause's source. */
