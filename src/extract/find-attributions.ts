@@ -1,6 +1,7 @@
 import type { Document } from './document.js';
-import { type FoundCue, findCues, type TokenRange } from './tag-cues.js';
-import { tagRoles } from './tag-roles.js';
+import { type Candidate, type CueRanker, candidateFeatures, cueFeatures, linearScore, maskFeatures } from './rank-cues.js';
+import { type FoundCue, findCueCandidates, findCues, type TokenRange } from './tag-cues.js';
+import { type RoleScores, tagRoles } from './tag-roles.js';
 import { LEX } from './token-features.js';
 import type { LinearChain } from './tagger/linear-chain.js';
 
@@ -10,6 +11,8 @@ export interface Models {
   readonly role: LinearChain;
   /** Bias on starting a cue, calibrated with the models (see `findCues`). */
   readonly cueBias: number;
+  /** When present, cues are proposed at a higher bias and this decides which to keep (see `CueRanker`). */
+  readonly ranker?: CueRanker | null;
 }
 
 /** One attribution as token ranges, before it becomes spans. */
@@ -21,6 +24,22 @@ export interface TokenAttribution {
 
 /** Finds cues, then each cue's source and content. */
 export function findAttributions(doc: Document, models: Models): TokenAttribution[] {
+  const ranker = models.ranker;
+  if (ranker) {
+    const gate = { weights: ranker.gateWeights, threshold: ranker.gateThreshold, bits: ranker.bits };
+    const candidates = proposeAttributions(doc, models, ranker.rungs, gate);
+    const feats = candidateFeatures(doc, candidates, ranker.bits);
+    const scores = feats.map((f) => linearScore(ranker.weights, f));
+    const kept = candidates.map((_, i) => i).filter((i) => scores[i]! >= ranker.threshold);
+    return settleRanked(
+      doc,
+      kept.map((i) => {
+        const { cue, roles } = candidates[i]!;
+        return { cue, source: roles.source, content: roles.content };
+      }),
+      kept.map((i) => scores[i]!),
+    );
+  }
   const cues = findCues(doc, models.cue, models.cueBias);
   const cueMask = sureCueMask(doc, cues);
   const sure = cues.filter((c) => cueMask[c.start] === 1);
@@ -39,7 +58,80 @@ export function findAttributions(doc: Document, models: Models): TokenAttributio
     if (roles.content.length === 0) continue;
     out.push({ cue, source: roles.source, content: roles.content });
   }
+  return settleAttributions(doc, out);
+}
+
+/**
+ * `settleAttributions` for ranked attributions: of two where one's cue lies
+ * inside the other's content, the ranker's surer one stays (without scores,
+ * the outer one would, however doubtful).
+ */
+export function settleRanked(doc: Document, atts: readonly TokenAttribution[], scores: readonly number[]): TokenAttribution[] {
+  const order = atts.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
+  // Which kept attribution's content covers each token, and which tokens are kept cues.
+  const contentOf = new Int32Array(doc.tokens.count).fill(-1);
+  const cueOf = new Int32Array(doc.tokens.count).fill(-1);
+  const kept: number[] = [];
+  for (const i of order) {
+    const a = atts[i]!;
+    const nested = contentOf[a.cue.start]! >= 0 && contentOf[a.cue.start] === contentOf[a.cue.end - 1];
+    const holds = a.content.some((r) => {
+      for (let t = r.start; t < r.end; t++) if (cueOf[t]! >= 0) return true;
+      return false;
+    });
+    if (nested || holds) continue;
+    kept.push(i);
+    for (const r of a.content) contentOf.fill(i, r.start, r.end);
+    cueOf.fill(i, a.cue.start, a.cue.end);
+  }
+  kept.sort((x, y) => x - y);
+  return settleAttributions(
+    doc,
+    kept.map((i) => atts[i]!),
+  );
+}
+
+/** Drops nested attributions and gives sourceless participles their clause's source. */
+export function settleAttributions(doc: Document, out: TokenAttribution[]): TokenAttribution[] {
   return dropNested(out).map((a) => participleSource(doc, a, out));
+}
+
+/** Which doubtful cues are worth tagging roles for: a linear score of their cue features (see `CueRanker`). */
+export interface CueGate {
+  readonly weights: Float32Array;
+  readonly threshold: number;
+  readonly bits: number;
+}
+
+/**
+ * Every cue the tagger proposes on the ranker's bias ladder (`rungs` times
+ * the calibrated bias) with the roles found for it; cues without content are
+ * left out, and so are doubtful cues inside a sure cue's content and those
+ * the `gate`, when given, turns away.
+ */
+export function proposeAttributions(doc: Document, models: Models, rungs: readonly number[], gate: CueGate | null = null): Candidate[] {
+  const cues = findCueCandidates(doc, models.cue, rungs.map((r) => r * models.cueBias));
+  const cueMask = sureCueMask(doc, cues);
+  const out: Candidate[] = [];
+  const covered = new Uint8Array(doc.tokens.count);
+  const tag = (i: number, feats: Uint32Array): void => {
+    const cue = cues[i]!;
+    const scores: RoleScores = { conMean: 0, conMin: 0, srcMean: 0 };
+    const roles = tagRoles(doc, models.role, cue, cueMask, scores);
+    if (roles.content.length === 0) return;
+    out.push({ cue, roles, scores, cueFeatures: feats });
+    if (cueMask[cue.start] === 1) for (const r of roles.content) covered.fill(1, r.start, r.end);
+  };
+  const feats = cueFeatures(doc, cues, models.cueBias);
+  cues.forEach((cue, i) => {
+    if (cueMask[cue.start] === 1) tag(i, feats[i]!);
+  });
+  cues.forEach((cue, i) => {
+    if (cueMask[cue.start] === 1 || covered[cue.start] === 1) return;
+    if (gate && linearScore(gate.weights, maskFeatures(feats[i]!, gate.bits)) < gate.threshold) return;
+    tag(i, feats[i]!);
+  });
+  return out;
 }
 
 /**

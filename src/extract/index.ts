@@ -1,7 +1,7 @@
 import { createExtraction, type Extraction } from '../model/index.js';
 import { buildAttributions, extendQuotes } from './build-attributions.js';
-import { prepareDocument } from './document.js';
-import { type Models, findAttributions } from './find-attributions.js';
+import { type Document, prepareDocument } from './document.js';
+import { type Models, type TokenAttribution, findAttributions } from './find-attributions.js';
 import { findMentions } from './find-mentions.js';
 import { loadModels } from './load-models.js';
 import { resolveSpeakers } from './resolve-speakers.js';
@@ -29,9 +29,15 @@ export interface ExtractOptions {
  * article names. Offsets are into `text` as given, header included.
  */
 export function extract(text: string, options: ExtractOptions = {}): Extraction {
-  const { file = null, publishedAt = null, models = loadModels() } = options;
+  const { models = loadModels() } = options;
   const doc = prepareDocument(text);
-  const found = findAttributions(doc, models).map((a) => extendQuotes(doc, tidyRoles(doc, a)));
+  return extractionOf(doc, findAttributions(doc, models), options);
+}
+
+/** The extraction made of the attributions found in a prepared article: roles tidied, speakers resolved. */
+export function extractionOf(doc: Document, attributions: readonly TokenAttribution[], options: ExtractOptions = {}): Extraction {
+  const { file = null, publishedAt = null } = options;
+  const found = attributions.map((a) => extendQuotes(doc, tidyRoles(doc, a)));
   const mentions = findMentions(doc);
   const resolution = resolveSpeakers(doc, mentions, found);
   return createExtraction({

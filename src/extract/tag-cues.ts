@@ -129,6 +129,42 @@ export function findCues(doc: Document, model: LinearChain, bias = 0): FoundCue[
 }
 
 
+/** A cue proposed on a ladder of biases, with how sure the tagger is of it. */
+export interface CueCandidate extends FoundCue {
+  /** The lowest rung of the ladder at which the tagger proposes it (0 is the first rung). */
+  readonly level: number;
+  /** B-CUE minus O emission at the cue's first token, before any bias. */
+  readonly margin: number;
+}
+
+/**
+ * The cues the model proposes at each bias of an increasing `ladder` (the
+ * first rung is normally 0): those of the last rung, each with the lowest
+ * rung at which an overlapping cue appears. One emission pass; a Viterbi per rung.
+ */
+export function findCueCandidates(doc: Document, model: LinearChain, ladder: readonly number[]): CueCandidate[] {
+  const seq = cueFeatures(doc);
+  const em = emissions(model, seq);
+  const margin = new Float32Array(seq.length);
+  for (let i = 0; i < seq.length; i++) margin[i] = em[i * 3 + 1]! - em[i * 3]!;
+  // The lowest rung at which each token is in a cue.
+  const lowest = new Uint8Array(seq.length).fill(255);
+  let top: TokenRange[] = [];
+  let applied = 0;
+  ladder.forEach((bias, rung) => {
+    if (bias !== applied) for (let i = 0; i < seq.length; i++) em[i * 3 + 1]! += bias - applied;
+    applied = bias;
+    top = chunks(viterbi(model, seq, em), 1, 2);
+    for (const c of top) for (let t = c.start; t < c.end; t++) if (lowest[t]! > rung) lowest[t] = rung;
+  });
+  return top.map((c) => {
+    let level = 255;
+    for (let t = c.start; t < c.end; t++) level = Math.min(level, lowest[t]!);
+    return { ...c, confident: level === 0 && ladder[0] === 0, level, margin: margin[c.start]! };
+  });
+}
+
+
 /** Contiguous `B I*` chunks of a tag sequence. */
 export function chunks(tags: Int32Array, b: number, i: number): TokenRange[] {
   const out: TokenRange[] = [];

@@ -242,11 +242,45 @@ export interface Roles {
   readonly content: readonly TokenRange[];
 }
 
-/** Tags the roles around one cue. */
-export function tagRoles(doc: Document, model: LinearChain, cue: TokenRange, cueMask: Uint8Array): Roles {
+/** How sure the role tagger is of the roles it found: emission margins over O, per token. */
+export interface RoleScores {
+  /** Mean and least margin of the content tokens' tags over O. */
+  conMean: number;
+  conMin: number;
+  /** Mean margin of the source tokens' tags over O (0 without a source). */
+  srcMean: number;
+}
+
+/** Tags the roles around one cue; fills `scores` with the tagger's margins when given. */
+export function tagRoles(doc: Document, model: LinearChain, cue: TokenRange, cueMask: Uint8Array, scores?: RoleScores): Roles {
   const win = roleWindow(doc, cue);
   const seq = roleFeatures(doc, cue, cueMask, win, shared);
-  const tags = viterbi(model, seq, emissions(model, seq, shared.emissions));
+  const em = emissions(model, seq, shared.emissions);
+  const tags = viterbi(model, seq, em);
+  if (scores) {
+    const K = ROLE_TAGS.length;
+    let conSum = 0;
+    let conN = 0;
+    let conMin = Infinity;
+    let srcSum = 0;
+    let srcN = 0;
+    for (let j = 0; j < seq.length; j++) {
+      const t = tags[j]!;
+      if (t === 0) continue;
+      const m = em[j * K + t]! - em[j * K]!;
+      if (t >= 3) {
+        conSum += m;
+        conN++;
+        if (m < conMin) conMin = m;
+      } else {
+        srcSum += m;
+        srcN++;
+      }
+    }
+    scores.conMean = conN ? conSum / conN : 0;
+    scores.conMin = conN ? conMin : 0;
+    scores.srcMean = srcN ? srcSum / srcN : 0;
+  }
   return rolesFromTags(tags, win.start, cue);
 }
 

@@ -130,7 +130,7 @@ export function trainTagger(
 }
 
 /** Trains the cue and role taggers on annotated articles (PolNeAR's conventions). */
-export function trainTaggers(articles: readonly TrainingArticle[], options: TrainOptions = {}): Omit<Models, 'cueBias'> {
+export function trainTaggers(articles: readonly TrainingArticle[], options: TrainOptions = {}): Pick<Models, 'cue' | 'role'> {
   const { epochs = 22, roleEpochs = epochs, seed = 13, cueBits = 18, roleBits = 19, log = () => {} } = options;
   const { cue, role } = buildExamples(articles);
   return {

@@ -76,6 +76,7 @@ let backBuffer = new Int32Array(4096);
 /** Viterbi over precomputed emission scores. */
 export function viterbi(model: LinearChain, seq: FeatureSequence, em: Float32Array): Int32Array {
   const K = model.tags.length;
+  if (K === 3) return viterbi3(model, seq, em);
   const n = seq.length;
   const out = new Int32Array(n);
   if (n === 0) return out;
@@ -125,5 +126,81 @@ export function viterbi(model: LinearChain, seq: FeatureSequence, em: Float32Arr
   }
   out[n - 1] = arg;
   for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * K + out[i]!]!;
+  return out;
+}
+
+/**
+ * `viterbi` unrolled for three tags (the cue tagger, decoded once per rung of
+ * its bias ladder): the same arithmetic and tie-breaking, without the inner loops.
+ */
+function viterbi3(model: LinearChain, seq: FeatureSequence, em: Float32Array): Int32Array {
+  const n = seq.length;
+  const out = new Int32Array(n);
+  if (n === 0) return out;
+  const NEG = -1e30;
+  if (backBuffer.length < n * 3) {
+    scoreBuffer = new Float64Array(n * 3 * 2);
+    backBuffer = new Int32Array(n * 3 * 2);
+  }
+  const back = backBuffer;
+  const { allowed, transitions: tr } = model;
+  const tagMask = seq.tagMask;
+  // Disallowed transitions never win: as if skipped.
+  const t = new Float64Array(9);
+  for (let i = 0; i < 9; i++) t[i] = allowed[i] === 1 ? tr[i]! : -Infinity;
+  const ok = (i: number, k: number): boolean => !tagMask || tagMask[i * 3 + k] === 1;
+  let s0 = allowed[9] === 1 && ok(0, 0) ? em[0]! : NEG;
+  let s1 = allowed[10] === 1 && ok(0, 1) ? em[1]! : NEG;
+  let s2 = allowed[11] === 1 && ok(0, 2) ? em[2]! : NEG;
+  for (let i = 1; i < n; i++) {
+    const b = i * 3;
+    let n0 = NEG;
+    let n1 = NEG;
+    let n2 = NEG;
+    for (let k = 0; k < 3; k++) {
+      if (tagMask && tagMask[b + k] !== 1) {
+        back[b + k] = 0;
+        continue;
+      }
+      let best = NEG;
+      let arg = 0;
+      let x = s0 + t[k]!;
+      if (x > best) {
+        best = x;
+        arg = 0;
+      }
+      x = s1 + t[3 + k]!;
+      if (x > best) {
+        best = x;
+        arg = 1;
+      }
+      x = s2 + t[6 + k]!;
+      if (x > best) {
+        best = x;
+        arg = 2;
+      }
+      back[b + k] = arg;
+      const v = best + em[b + k]!;
+      if (k === 0) n0 = v;
+      else if (k === 1) n1 = v;
+      else n2 = v;
+    }
+    s0 = n0;
+    s1 = n1;
+    s2 = n2;
+  }
+  let arg = 0;
+  let best = NEG;
+  if (s0 > best) {
+    best = s0;
+    arg = 0;
+  }
+  if (s1 > best) {
+    best = s1;
+    arg = 1;
+  }
+  if (s2 > best) arg = 2;
+  out[n - 1] = arg;
+  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * 3 + out[i]!]!;
   return out;
 }
