@@ -12,6 +12,7 @@ it('exports the link API', () => {
       "MIN_SHARED_WORDS",
       "SIGNATURE_SIZE",
       "bandKeys",
+      "claimSketch",
       "claimWords",
       "firstNamesCompatible",
       "foldName",

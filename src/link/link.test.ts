@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEntity, type SpeakerRef } from '../model/index.js';
 import {
+  claimSketch,
   claimWords,
   linkSpeaker,
   sameClaim,
@@ -178,6 +179,14 @@ describe('claim grouping', () => {
 
   it('does not sign contents too short to group', () => {
     expect(minhash('No comment.')).toBeNull();
+    expect(claimSketch('No comment.')).toEqual({ words: ['comment'], bands: null });
+  });
+
+  it('sketches a content as its words and band keys, plain data for another thread', () => {
+    const sketch = claimSketch(a);
+    expect(sketch.words).toEqual([...claimWords(a)]);
+    expect(sketch.bands).toEqual(bandKeys(minhash(a)!));
+    expect(structuredClone(sketch)).toEqual(sketch);
   });
 
   it('is deterministic', () => {
