@@ -1,5 +1,5 @@
 import type { Document } from './document.js';
-import { type Candidate, type CueRanker, candidateFeatures, cueFeatures, linearScore, maskFeatures } from './rank-cues.js';
+import { type Candidate, type CueRanker, candidateFeatures, cueFeatures, linearScore, maskedScore } from './rank-cues.js';
 import { type FoundCue, findCueCandidates, findCues, type TokenRange } from './tag-cues.js';
 import { type RoleScores, tagRoles } from './tag-roles.js';
 import { LEX } from './token-features.js';
@@ -128,7 +128,7 @@ export function proposeAttributions(doc: Document, models: Models, rungs: readon
   });
   cues.forEach((cue, i) => {
     if (cueMask[cue.start] === 1 || covered[cue.start] === 1) return;
-    if (gate && linearScore(gate.weights, maskFeatures(feats[i]!, gate.bits)) < gate.threshold) return;
+    if (gate && maskedScore(gate.weights, feats[i]!, gate.bits) < gate.threshold) return;
     tag(i, feats[i]!);
   });
   return out;

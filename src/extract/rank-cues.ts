@@ -255,6 +255,14 @@ export function linearScore(weights: Float32Array, feats: Uint32Array): number {
   return s;
 }
 
+/** {@link linearScore} of features not yet masked into `bits` bits (`maskFeatures` without the copy). */
+export function maskedScore(weights: Float32Array, feats: Uint32Array, bits: number): number {
+  const mask = (1 << bits) - 1;
+  let s = 0;
+  for (let k = 0; k < feats.length; k++) s += weights[feats[k]! & mask]!;
+  return s;
+}
+
 /** One training candidate: its features and whether it is a real attribution. */
 export interface RankExample {
   readonly feats: Uint32Array;

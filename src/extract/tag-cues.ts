@@ -151,16 +151,20 @@ export function findCueCandidates(doc: Document, model: LinearChain, ladder: rea
   const lowest = new Uint8Array(seq.length).fill(255);
   let top: TokenRange[] = [];
   let applied = 0;
-  ladder.forEach((bias, rung) => {
+  for (let rung = 0; rung < ladder.length; rung++) {
+    const bias = ladder[rung]!;
     if (bias !== applied) for (let i = 0; i < seq.length; i++) em[i * 3 + 1]! += bias - applied;
     applied = bias;
-    top = chunks(viterbi(model, seq, em), 1, 2);
-    for (const c of top) for (let t = c.start; t < c.end; t++) if (lowest[t]! > rung) lowest[t] = rung;
-  });
+    const tags = viterbi(model, seq, em);
+    // A token tagged B or I is in a cue; only the last rung's cues are needed as ranges.
+    for (let t = 0; t < tags.length; t++) if (tags[t] !== 0 && lowest[t]! > rung) lowest[t] = rung;
+    if (rung === ladder.length - 1) top = chunks(tags, 1, 2);
+  }
   return top.map((c) => {
     let level = 255;
     for (let t = c.start; t < c.end; t++) level = Math.min(level, lowest[t]!);
-    return { ...c, confident: level === 0 && ladder[0] === 0, level, margin: margin[c.start]! };
+    // A literal, not a spread: this runs for every candidate of every article.
+    return { start: c.start, end: c.end, confident: level === 0 && ladder[0] === 0, level, margin: margin[c.start]! };
   });
 }
 

@@ -75,8 +75,12 @@ let backBuffer = new Int32Array(4096);
 
 /** Viterbi over precomputed emission scores. */
 export function viterbi(model: LinearChain, seq: FeatureSequence, em: Float32Array): Int32Array {
+  return model.tags.length === 3 ? viterbi3(model, seq, em) : viterbiAny(model, seq, em);
+}
+
+/** {@link viterbi} for any number of tags; three-tag models (the cue tagger) take an unrolled path that must agree with it. */
+export function viterbiAny(model: LinearChain, seq: FeatureSequence, em: Float32Array): Int32Array {
   const K = model.tags.length;
-  if (K === 3) return viterbi3(model, seq, em);
   const n = seq.length;
   const out = new Int32Array(n);
   if (n === 0) return out;
