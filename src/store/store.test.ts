@@ -144,6 +144,27 @@ describe.skipIf(skip !== null)(`store (${name})${skip ? `: ${skip}` : ''}`, () =
       expect((await store.search('bridge'))).toHaveLength(1);
     });
 
+    it('takes replaced attributions out of their claim bands, so the bands keep taking new members', async () => {
+      const claim = 'The estuary dredging will cost more than forty million dollars over five years';
+      // Four articles with one claim fill every band it has (four members a band are kept) ...
+      for (let i = 0; i < 4; i++) await put(store, `${claim}, source ${i} said.`, [{ content: claim, cue: 'said' }], { url: `https://a.example/${i}` });
+      // ... then each is replaced by something else.
+      const others = [
+        'The harbour ferry changes its timetable on the first Monday of every month',
+        'Three new librarians were hired to extend opening hours at the central branch',
+        'Volunteers planted two thousand oak saplings along the northern riverbank trail',
+        'A storm damaged the roof of the covered market and repairs begin next week',
+      ];
+      for (const [i, other] of others.entries()) {
+        await put(store, `${other}, source ${i} said.`, [{ content: other, cue: 'said' }], { url: `https://a.example/${i}` });
+      }
+      expect(await store.stats()).toMatchObject({ attributions: 4, sharedClaims: 0 });
+      // The claim again, twice: the two must find each other through bands no longer full of the replaced.
+      await put(store, `${claim}, the mayor said.`, [{ content: claim, cue: 'said' }]);
+      await put(store, `${claim}, a councillor said.`, [{ content: claim, cue: 'said' }]);
+      expect(await store.stats()).toMatchObject({ attributions: 6, sharedClaims: 1 });
+    });
+
     it('commits a transaction whole or not at all', async () => {
       await expect(
         store.transaction(async (tx) => {
