@@ -577,6 +577,28 @@ async function expectVersion3Upgraded(store: Store): Promise<void> {
   expect(hit?.attribution).toMatchObject({ id: 1, cue: 'said', source: 'Mayor Ana Ruiz' });
 }
 
+describe('sqlite, two connections to one file', () => {
+  it('groups claims by what the rows hold now, after the other connection replaced one under the same id', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimtrail-two-'));
+    dirs.push(dir);
+    const file = join(dir, 'two.db');
+    const [a, b] = [openSqliteStore(file), openSqliteStore(file)];
+    try {
+      const first = 'The estuary dredging will cost more than forty million dollars over five years';
+      const second = 'Three new librarians were hired to extend opening hours at the central branch';
+      await put(a, `${first}, the port said.`, [{ content: first, cue: 'said' }], { url: 'https://two.example/1' });
+      // The other connection replaces that article: its new attribution takes the freed id.
+      await put(b, `${second}, the library said.`, [{ content: second, cue: 'said' }], { url: 'https://two.example/1' });
+      // The first connection must not judge the row by the words it remembers of the old one.
+      await put(a, `${second}, the mayor said.`, [{ content: second, cue: 'said' }], { url: 'https://two.example/2' });
+      expect(await a.stats()).toMatchObject({ attributions: 2, sharedClaims: 1 });
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});
+
 describe('sqlite migrations', () => {
   it('go up to the latest version and down to an empty database', () => {
     const dir = mkdtempSync(join(tmpdir(), 'claimtrail-migrate-'));

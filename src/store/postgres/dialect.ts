@@ -16,6 +16,10 @@ export const POSTGRES_DIALECT: Dialect = Object.freeze({
   inJsonIds: 'IN (SELECT value::bigint FROM json_array_elements_text(CAST(? AS json)))',
   equalsNoCase: (column: string) => `lower(${column}) = lower(?)`,
   likeNoCase: (column: string) => `${column} ILIKE ? ESCAPE '\\'`,
+  // Ids come from a sequence and are never handed out twice.
+  async dataVersion() {
+    return null;
+  },
   // From the column's own sequence, in one round trip: ids stay unique across concurrent writers.
   async nextAttributionIds(db: SqlClient, n: number) {
     if (n === 0) return [];

@@ -43,6 +43,12 @@ export interface Dialect {
   /** Case-insensitive equality and LIKE with `\` as escape, for `column OP ?`. */
   readonly equalsNoCase: (column: string) => string;
   readonly likeNoCase: (column: string) => string;
+  /**
+   * A number that changes when another connection has committed since this
+   * one last asked, or null where ids are never handed out twice (so what a
+   * writer remembers of a row by its id stays true).
+   */
+  dataVersion(db: SqlClient): Promise<number | null>;
   /** `n` new attribution ids, reserved for rows the caller writes in this transaction, ascending. */
   nextAttributionIds(db: SqlClient, n: number): Promise<number[]>;
   /** The best matches of all `terms` (words or phrases) among rows passing `where`, best first, at most `limit`. */

@@ -77,9 +77,10 @@ function statementFor(sql: (n: number) => string, n: number): string {
  * The article writer both backends share: speaker linking (`link/`) and
  * claim grouping (MinHash bands with an exact check) written once, in SQL
  * that SQLite and PostgreSQL both run. It holds a bounded cache of content
- * words; one writer per store.
+ * words by attribution id, emptied when another connection has written
+ * (which may have given a deleted row's id to a new one); one writer per store.
  */
-export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds'>): ArticleWriter {
+export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds' | 'dataVersion'>): ArticleWriter {
   // Content words of recent attributions: candidates recur, and folding their text again costs more than the rest.
   // Bounded, oldest first out, so memory stays flat however many articles are ingested.
   const wordCache = new Map<number, ReadonlySet<string>>();
@@ -90,7 +91,15 @@ export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds'>
   };
   const wordsOf = (id: number, content: string): ReadonlySet<string> => wordCache.get(id) ?? remember(id, claimWords(content));
 
-  return async (db, article, extraction, hints) => {
+  // The database's data version when the cache was last known to be true (see `Dialect.dataVersion`).
+  let trustedAt: number | null = null;
+
+  const write = async (db: SqlClient, article: ArticleToStore, extraction: Extraction, hints?: StoreHints): Promise<PutOutcome> => {
+    const version = await dialect.dataVersion(db);
+    if (version !== trustedAt) {
+      wordCache.clear();
+      trustedAt = version;
+    }
     // Alias rows read while linking this article, until the next alias write: linking asks for the same keys again and again.
     const aliasRows = new Map<string, { speaker_id: number | null; pinned: number } | undefined>();
     const aliasRow = async (key: string) => {
@@ -286,4 +295,5 @@ export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds'>
     }
     return old ? 'updated' : 'ingested';
   };
+  return write;
 }

@@ -14,6 +14,10 @@ export const SQLITE_DIALECT: Dialect = Object.freeze({
   inJsonIds: 'IN (SELECT value FROM json_each(?))',
   equalsNoCase: (column: string) => `${column} = ? COLLATE NOCASE`,
   likeNoCase: (column: string) => `${column} LIKE ? ESCAPE '\\'`,
+  // Another process may have deleted rows and given their ids to new ones.
+  async dataVersion(db) {
+    return (await db.get<{ data_version: number }>('PRAGMA data_version'))!.data_version;
+  },
   // The write lock is held for the whole transaction, so nothing else takes these; SQLite would hand out the same.
   async nextAttributionIds(db, n) {
     const max = (await db.get<{ id: number }>('SELECT COALESCE(MAX(id), 0) AS id FROM attributions'))!.id;
