@@ -165,6 +165,25 @@ describe.skipIf(skip !== null)(`store (${name})${skip ? `: ${skip}` : ''}`, () =
       expect(await store.stats()).toMatchObject({ attributions: 6, sharedClaims: 1 });
     });
 
+    it('groups by the claims the database holds after a rolled-back merge', async () => {
+      const x = 'harbor dredging budget council estuary sediment permit contractor barge channel';
+      const y = 'channel barge contractor ferry timetable library volunteers orchard lantern meadow';
+      await put(store, `${x}, one said.`, [{ content: x, cue: 'said' }]);
+      await put(store, `${y}, two said.`, [{ content: y, cue: 'said' }]);
+      // Content close to both would merge their groups, but its transaction fails.
+      const bridge = `${x} ferry timetable library volunteers orchard lantern meadow`;
+      await expect(
+        store.transaction(async (tx) => {
+          await put(tx, `${bridge}, three said.`, [{ content: bridge, cue: 'said' }]);
+          throw new Error('crash');
+        }),
+      ).rejects.toThrow('crash');
+      await put(store, `${y}, four said.`, [{ content: y, cue: 'said' }]);
+      const [first, second, fourth] = await store.attributions();
+      expect(fourth!.claimId).toBe(second!.claimId);
+      expect(first!.claimId).not.toBe(second!.claimId);
+    });
+
     it('commits a transaction whole or not at all', async () => {
       await expect(
         store.transaction(async (tx) => {

@@ -107,7 +107,14 @@ export function createSqlStore(backend: SqlBackend): Store {
 
     /** Runs `fn` atomically: a transaction at the top, a savepoint inside one. */
     async function atomically<T>(fn: (tx: Store, client: SqlClient) => Promise<T>): Promise<T> {
-      if (depth === 0) return backend.transaction((client) => fn(scoped(client, 1), client));
+      if (depth === 0) {
+        try {
+          return await backend.transaction((client) => fn(scoped(client, 1), client));
+        } catch (err) {
+          writeArticle.forget();
+          throw err;
+        }
+      }
       const name = `claimtrail_${depth}`;
       await db.run(`SAVEPOINT ${name}`);
       try {
@@ -117,6 +124,8 @@ export function createSqlStore(backend: SqlBackend): Store {
       } catch (err) {
         await db.run(`ROLLBACK TO SAVEPOINT ${name}`);
         await db.run(`RELEASE SAVEPOINT ${name}`);
+        // What the writer remembers of rows written in it is no longer true.
+        writeArticle.forget();
         throw err;
       }
     }
