@@ -80,9 +80,10 @@ function statementFor(sql: (n: number) => string, n: number): string {
 /**
  * The article writer both backends share: speaker linking (`link/`) and
  * claim grouping (MinHash bands with an exact check) written once, in SQL
- * that SQLite and PostgreSQL both run. It holds a bounded cache of content
- * words by attribution id, emptied when another connection has written
- * (which may have given a deleted row's id to a new one); one writer per store.
+ * that SQLite and PostgreSQL both run. It remembers, bounded, the content
+ * words and (on SQLite) the claims of recent attributions by id, and forgets
+ * them on a rollback or when another connection has written (which may have
+ * merged claims, or given a deleted row's id to a new one); one writer per store.
  */
 export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds' | 'dataVersion'>): ArticleWriter {
   // Content words of recent attributions: candidates recur, and folding their text again costs more than the rest.
