@@ -20,7 +20,7 @@ import type { SqlClient, SqlValue } from './sql-client.js';
 /** Writes an article with its attributions over `db`, inside a transaction the caller holds. */
 export interface ArticleWriter {
   (db: SqlClient, article: ArticleToStore, extraction: Extraction, hints?: StoreHints): Promise<PutOutcome>;
-  /** Drops what the writer remembers of stored rows: after a rollback, its merges never happened and its ids may come back. */
+  /** Drops what the writer remembers of stored rows: after a rollback, their ids may come back for other contents. */
   forget(): void;
 }
 
@@ -81,9 +81,9 @@ function statementFor(sql: (n: number) => string, n: number): string {
  * The article writer both backends share: speaker linking (`link/`) and
  * claim grouping (MinHash bands with an exact check) written once, in SQL
  * that SQLite and PostgreSQL both run. It remembers, bounded, the content
- * words and (on SQLite) the claims of recent attributions by id, and forgets
- * them on a rollback or when another connection has written (which may have
- * merged claims, or given a deleted row's id to a new one); one writer per store.
+ * words of recent attributions by id, and forgets them on a rollback or when
+ * another connection has written (either may give a row's id to another
+ * content); one writer per store.
  */
 export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds' | 'dataVersion'>): ArticleWriter {
   // Content words of recent attributions: candidates recur, and folding their text again costs more than the rest.
@@ -95,13 +95,6 @@ export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds' 
     return words;
   };
   const wordsOf = (id: number, content: string): ReadonlySet<string> => wordCache.get(id) ?? remember(id, claimWords(content));
-  // The claim of each recent attribution, kept only where the database says when others have written
-  // (SQLite): claims change when groups merge, and another writer's merges would go unseen.
-  const claimCache = new Map<number, number>();
-  const rememberClaim = (id: number, claim: number): void => {
-    if (claimCache.size >= 20_000 && !claimCache.has(id)) claimCache.delete(claimCache.keys().next().value!);
-    claimCache.set(id, claim);
-  };
 
   // The database's data version when the caches were last known to be true (see `Dialect.dataVersion`).
   let trustedAt: number | null = null;
@@ -110,10 +103,8 @@ export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds' 
     const version = await dialect.dataVersion(db);
     if (version !== trustedAt) {
       wordCache.clear();
-      claimCache.clear();
       trustedAt = version;
     }
-    const claimsKnown = version !== null;
     // Alias rows read while linking this article, until the next alias write: linking asks for the same keys again and again.
     const aliasRows = new Map<string, { speaker_id: number | null; pinned: number } | undefined>();
     const aliasRow = async (key: string) => {
@@ -195,21 +186,12 @@ export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds' 
         sizes.set(Number(row.band), ids.length);
         for (const id of ids) memberIds.add(Number(id));
       }
-      // Members whose claim and words are remembered need no query; the rest are read.
-      const unknown: number[] = [];
-      for (const id of memberIds) {
-        const claim = claimsKnown ? claimCache.get(id) : undefined;
-        const known = claim === undefined ? undefined : wordCache.get(id);
-        if (claim === undefined || known === undefined) unknown.push(id);
-        // One member of a group is enough to join it.
-        else if (!claims.has(claim) && sameClaimWords(words, known)) claims.add(claim);
-      }
-      if (unknown.length > 0) {
-        for (const candidate of await db.all<{ id: number; claim_id: number; content: string }>(statementFor(SQL.candidates, unknown.length), unknown)) {
-          const claim = Number(candidate.claim_id);
-          if (claimsKnown) rememberClaim(Number(candidate.id), claim);
-          if (claims.has(claim)) continue;
-          if (sameClaimWords(words, wordsOf(Number(candidate.id), candidate.content))) claims.add(claim);
+      if (memberIds.size > 0) {
+        const ids = [...memberIds];
+        for (const candidate of await db.all<{ id: number; claim_id: number; content: string }>(statementFor(SQL.candidates, ids.length), ids)) {
+          // One member of a group is enough to join it.
+          if (claims.has(Number(candidate.claim_id))) continue;
+          if (sameClaimWords(words, wordsOf(Number(candidate.id), candidate.content))) claims.add(Number(candidate.claim_id));
         }
       }
       return { sizes, claims };
@@ -233,7 +215,6 @@ export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds' 
         const id = String(old.id);
         // SQLite may hand a deleted id to the next insert: what is remembered of it must not outlive it.
         wordCache.delete(Number(old.id));
-        claimCache.delete(Number(old.id));
         const sig = minhash(old.content);
         if (sig === null) continue;
         for (const band of bandKeys(sig)) {
@@ -309,13 +290,7 @@ export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds' 
         ...spanColumnValues(a),
       ]);
       // Two groups this content bridges become one, under the older id.
-      for (const c of claims) {
-        if (c === claimId) continue;
-        await db.run(SQL.mergeClaims, [claimId, c]);
-        // Rare (a few in a thousand attributions), so a pass over the remembered claims is cheap.
-        for (const [member, claim] of claimCache) if (claim === c) claimCache.set(member, claimId);
-      }
-      if (claimsKnown) rememberClaim(id, claimId);
+      for (const c of claims) if (c !== claimId) await db.run(SQL.mergeClaims, [claimId, c]);
       if (bands.length > 0) {
         remember(id, words);
         await joinBands(id, bands, sizes);
@@ -326,9 +301,6 @@ export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds' 
     return old ? 'updated' : 'ingested';
   };
   return Object.assign(write, {
-    forget: () => {
-      wordCache.clear();
-      claimCache.clear();
-    },
+    forget: () => wordCache.clear(),
   });
 }
