@@ -676,6 +676,28 @@ describe('sqlite migrations', () => {
     }
   });
 
+  it('leave the full-text index to the writer from version 6, and give older versions their insert trigger back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimtrail-migrate-'));
+    const db = new Database(join(dir, 'm.db'));
+    const trigger = db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'attributions_fts_insert'").pluck();
+    const indexed = (): unknown => db.prepare("SELECT rowid FROM attribution_fts WHERE attribution_fts MATCH 'lighthouse'").pluck().all();
+    try {
+      migrate(db);
+      expect(trigger.get()).toBe(0);
+      db.prepare("INSERT INTO articles (id, identity, content_hash, source, text) VALUES (1, 'x', 'h', 's', 'The lighthouse reopens, she said.')").run();
+      const row = "INSERT INTO attributions (id, article_id, local_id, kind, content, claim_id) VALUES (?, 1, ?, 'indirect', 'The lighthouse reopens', ?)";
+      db.prepare(row).run(1, 'a1', 1);
+      expect(indexed()).toEqual([]);
+      migrate(db, 5);
+      expect(trigger.get()).toBe(1);
+      db.prepare(row).run(2, 'a2', 2);
+      expect(indexed()).toEqual([2]);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuse a database newer than the code', () => {
     const dir = mkdtempSync(join(tmpdir(), 'claimtrail-migrate-'));
     const db = new Database(join(dir, 'm.db'));

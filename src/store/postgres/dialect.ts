@@ -14,6 +14,7 @@ function tsQuery(terms: readonly string[]): { sql: string; params: SqlValue[] } 
 export const POSTGRES_DIALECT: Dialect = Object.freeze({
   rolesJson: `(SELECT COALESCE(json_agg(role ORDER BY role), '[]'::json)::text FROM (SELECT DISTINCT role FROM speaker_roles WHERE speaker_id = s.id) r)`,
   inJsonIds: 'IN (SELECT value::bigint FROM json_array_elements_text(CAST(? AS json)))',
+  jsonNumbers: '(SELECT value::bigint AS value FROM json_array_elements_text(CAST(? AS json)))',
   equalsNoCase: (column: string) => `lower(${column}) = lower(?)`,
   likeNoCase: (column: string) => `${column} ILIKE ? ESCAPE '\\'`,
   // Ids come from a sequence and are never handed out twice.
@@ -26,6 +27,8 @@ export const POSTGRES_DIALECT: Dialect = Object.freeze({
     const rows = await db.all<{ id: string | number }>("SELECT nextval(pg_get_serial_sequence('attributions', 'id')) AS id FROM generate_series(1, ?::int)", [n]);
     return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
   },
+  // content_tsv is a generated column.
+  async indexContents() {},
   async rank(db: SqlClient, terms: readonly string[], where: { clauses: readonly string[]; params: readonly SqlValue[] }, limit: number) {
     const q = tsQuery(terms);
     const rows =

@@ -40,6 +40,8 @@ export interface Dialect {
   readonly rolesJson: string;
   /** `IN (…)` over a parameter holding a JSON array of ids. */
   readonly inJsonIds: string;
+  /** A subquery: one row a number of a parameter holding a JSON array of numbers, the number as column `value`. */
+  readonly jsonNumbers: string;
   /** Case-insensitive equality and LIKE with `\` as escape, for `column OP ?`. */
   readonly equalsNoCase: (column: string) => string;
   readonly likeNoCase: (column: string) => string;
@@ -51,6 +53,8 @@ export interface Dialect {
   dataVersion(db: SqlClient): Promise<number | null>;
   /** `n` new attribution ids, reserved for rows the caller writes in this transaction, ascending. */
   nextAttributionIds(db: SqlClient, n: number): Promise<number[]>;
+  /** Enters an article's newly written attributions in the full-text index, where the database does not itself. */
+  indexContents(db: SqlClient, articleId: number): Promise<void>;
   /** The best matches of all `terms` (words or phrases) among rows passing `where`, best first, at most `limit`. */
   rank(db: SqlClient, terms: readonly string[], where: SearchWhere, limit: number): Promise<{ id: number; score: number }[]>;
 }

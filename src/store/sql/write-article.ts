@@ -47,10 +47,13 @@ const SQL = {
   mergeClaims: 'UPDATE attributions SET claim_id = ? WHERE claim_id = ?',
   insertRoles: (n: number) => `INSERT INTO speaker_roles (speaker_id, article_id, role) VALUES ${rows(n, 3)} ON CONFLICT DO NOTHING`,
   // A band row lists its oldest members (at most CLAIM_BAND_MEMBERS): one seek per band, however common the band.
-  bandRows: `SELECT band, members FROM claim_bands WHERE band IN (${Array.from({ length: BANDS }, () => '?').join(', ')})`,
+  bandRows: `SELECT members FROM claim_bands WHERE band IN (${Array.from({ length: BANDS }, () => '?').join(', ')})`,
   candidates: (n: number) => `SELECT id, claim_id, content FROM attributions WHERE id IN (${Array.from({ length: n }, () => '?').join(', ')}) ORDER BY id`,
-  insertBands: (n: number) => `INSERT INTO claim_bands (band, members) VALUES ${rows(n, 2)}`,
-  addBandMember: "UPDATE claim_bands SET members = members || ',' || ? WHERE band = ?",
+  // One statement files an attribution under all its bands: a new band starts with it, a band not yet full gains it.
+  joinBands: (jsonNumbers: string) => `
+    INSERT INTO claim_bands (band, members) SELECT value, CAST(? AS TEXT) FROM ${jsonNumbers} AS b WHERE true
+    ON CONFLICT (band) DO UPDATE SET members = claim_bands.members || ',' || excluded.members
+    WHERE length(claim_bands.members) - length(replace(claim_bands.members, ',', '')) < ${CLAIM_BAND_MEMBERS - 1}`,
   bandRow: 'SELECT members FROM claim_bands WHERE band = ?',
   setBandMembers: 'UPDATE claim_bands SET members = ? WHERE band = ?',
   deleteBand: 'DELETE FROM claim_bands WHERE band = ?',
@@ -85,7 +88,8 @@ function statementFor(sql: (n: number) => string, n: number): string {
  * another connection has written (either may give a row's id to another
  * content); one writer per store.
  */
-export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds' | 'dataVersion'>): ArticleWriter {
+export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds' | 'dataVersion' | 'indexContents' | 'jsonNumbers'>): ArticleWriter {
+  const joinBandsSql = SQL.joinBands(dialect.jsonNumbers);
   // Content words of recent attributions: candidates recur, and folding their text again costs more than the rest.
   // Bounded, oldest first out, so memory stays flat however many articles are ingested.
   const wordCache = new Map<number, ReadonlySet<string>>();
@@ -174,17 +178,13 @@ export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds' 
       else for (const row of values) await db.run(statementFor(sql, 1), row);
     }
 
-    /** The bands of a content, the claims among their members it is the same claim as, and how full each band is. */
-    async function findClaims(words: ReadonlySet<string>, bands: readonly number[]): Promise<{ sizes: Map<number, number>; claims: Set<number> }> {
+    /** The claims among the members of a content's bands that it is the same claim as. */
+    async function findClaims(words: ReadonlySet<string>, bands: readonly number[]): Promise<Set<number>> {
       const claims = new Set<number>();
-      // How many members each existing band lists; a band not here is new.
-      const sizes = new Map<number, number>();
-      if (bands.length === 0) return { sizes, claims };
+      if (bands.length === 0) return claims;
       const memberIds = new Set<number>();
-      for (const row of await db.all<{ band: number; members: string }>(SQL.bandRows, bands)) {
-        const ids = row.members.split(',');
-        sizes.set(Number(row.band), ids.length);
-        for (const id of ids) memberIds.add(Number(id));
+      for (const row of await db.all<{ members: string }>(SQL.bandRows, bands)) {
+        for (const id of row.members.split(',')) memberIds.add(Number(id));
       }
       if (memberIds.size > 0) {
         const ids = [...memberIds];
@@ -194,19 +194,7 @@ export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds' 
           if (sameClaimWords(words, wordsOf(Number(candidate.id), candidate.content))) claims.add(Number(candidate.claim_id));
         }
       }
-      return { sizes, claims };
-    }
-
-    /** Files a stored attribution under its bands. A full band gains nothing from one more member: any of them finds the group, and readers never look further. */
-    async function joinBands(attributionId: number, bands: readonly number[], sizes: ReadonlyMap<number, number>): Promise<void> {
-      // Most bands are new; the common ones stop growing.
-      const fresh = bands.filter((band) => !sizes.has(band));
-      const member = String(attributionId);
-      await insertRows(SQL.insertBands, fresh.map((band) => [band, member]));
-      for (const band of bands) {
-        const size = sizes.get(band);
-        if (size !== undefined && size < CLAIM_BAND_MEMBERS) await db.run(SQL.addBandMember, [member, band]);
-      }
+      return claims;
     }
 
     /** Takes an article's old attributions out of the bands that list them, before they are deleted. */
@@ -272,7 +260,7 @@ export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds' 
       const sketch = sketches?.[i] ?? claimSketch(a.content.text);
       const words = new Set(sketch.words);
       const bands = sketch.bands ?? [];
-      const { sizes, claims } = await findClaims(words, bands);
+      const claims = await findClaims(words, bands);
       // Members are older than this attribution: the group keeps the oldest id.
       const claimId = Math.min(id, ...claims);
       await db.run(SQL.insertAttribution, [
@@ -293,11 +281,13 @@ export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds' 
       for (const c of claims) if (c !== claimId) await db.run(SQL.mergeClaims, [claimId, c]);
       if (bands.length > 0) {
         remember(id, words);
-        await joinBands(id, bands, sizes);
+        // A full band gains nothing from one more member: any of them finds the group, and readers never look further.
+        await db.run(joinBandsSql, [String(id), JSON.stringify(bands)]);
       }
       const roles = [...new Set(a.speaker?.roles ?? [])];
       if (speakerId !== null) await insertRows(SQL.insertRoles, roles.map((role) => [speakerId, articleId, role]));
     }
+    await dialect.indexContents(db, articleId);
     return old ? 'updated' : 'ingested';
   };
   return Object.assign(write, {

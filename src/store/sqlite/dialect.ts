@@ -12,6 +12,7 @@ function ftsMatch(terms: readonly string[]): string {
 export const SQLITE_DIALECT: Dialect = Object.freeze({
   rolesJson: '(SELECT json_group_array(role) FROM (SELECT DISTINCT role FROM speaker_roles WHERE speaker_id = s.id ORDER BY role))',
   inJsonIds: 'IN (SELECT value FROM json_each(?))',
+  jsonNumbers: '(SELECT value FROM json_each(?))',
   equalsNoCase: (column: string) => `${column} = ? COLLATE NOCASE`,
   likeNoCase: (column: string) => `${column} LIKE ? ESCAPE '\\'`,
   // Another process may have deleted rows and given their ids to new ones.
@@ -22,6 +23,10 @@ export const SQLITE_DIALECT: Dialect = Object.freeze({
   async nextAttributionIds(db, n) {
     const max = (await db.get<{ id: number }>('SELECT COALESCE(MAX(id), 0) AS id FROM attributions'))!.id;
     return Array.from({ length: n }, (_, i) => max + 1 + i);
+  },
+  // One statement an article, not a trigger a row: FTS5 written from a trigger costs several times as much.
+  async indexContents(db, articleId) {
+    await db.run('INSERT INTO attribution_fts (rowid, content) SELECT id, content FROM attributions WHERE article_id = ?', [articleId]);
   },
   async rank(db, terms, where, limit) {
     const match = ftsMatch(terms);
