@@ -13,7 +13,8 @@
  * other pair (its taggers and its articles: no stage has seen them), at each of `--thresholds`,
  * for both orders — the loop for choosing features and the threshold. It also prints the single-bias
  * baseline (candidates up to each rung of the ladder) and, with `--oracle`, the score of keeping
- * exactly the good candidates (the ceiling of any ranker).
+ * exactly the good candidates, of all and of those the gate lets through (the ceilings of any
+ * ranker without and with the gate: the second is what a better ranker alone can reach).
  *
  * The written ranker holds the bias ladder (`--rungs`, multiples of the calibrated bias), a gate over
  * the cue's own features that decides which doubtful cues get their roles tagged at all
@@ -166,8 +167,8 @@ function train(articles: readonly Article[]): Trained {
  * Scores end-to-end extraction keeping the candidates whose score reaches each threshold; without
  * a ranker, those up to a rung of the ladder (the single-bias baseline); 'oracle', the good ones.
  */
-function evaluate(articles: readonly Article[], trained: Trained | null | 'oracle', thresholds: readonly number[]): void {
-  const sets = articles.map((a) => gated(a, trained instanceof Object ? trained.gate : null));
+function evaluate(articles: readonly Article[], trained: Trained | null | 'oracle', thresholds: readonly number[], oracleGate: Float32Array | null = null): void {
+  const sets = articles.map((a) => gated(a, trained instanceof Object ? trained.gate : oracleGate));
   const tagged = sets.reduce((n, g) => n + g.candidates.length, 0);
   const scored = sets.map((g) =>
     g.feats.map((feats, i) =>
@@ -208,7 +209,12 @@ if (values['held-out']) {
     }
     console.log('  by rung alone (threshold = -rung):');
     evaluate(pairs[k]!.articles, null, rungs.map((_, i) => -i));
-    evaluate(pairs[k]!.articles, train(trainOn), thresholds);
+    const trained = train(trainOn);
+    if (values.oracle) {
+      console.log('  oracle among the candidates the gate lets through (the ceiling of the ranker at this gate):');
+      evaluate(pairs[k]!.articles, 'oracle', [0], trained.gate);
+    }
+    evaluate(pairs[k]!.articles, trained, thresholds);
   }
 }
 if (values.out) {

@@ -1,5 +1,5 @@
 import type { Document } from './document.js';
-import { type Candidate, type CueRanker, candidateFeatures, cueFeatures, linearScore, maskedScore } from './rank-cues.js';
+import { type Candidate, type CueRanker, candidateFeatures, cueFeatures, linearScore, maskedScore, CONTEXT_FEATURES, contextFeatures, sureCoverage, withContext } from './rank-cues.js';
 import { type FoundCue, findCueCandidates, findCues, type TokenRange } from './tag-cues.js';
 import { type RoleScores, tagRoles } from './tag-roles.js';
 import { LEX } from './token-features.js';
@@ -113,23 +113,25 @@ export function proposeAttributions(doc: Document, models: Models, rungs: readon
   const cues = findCueCandidates(doc, models.cue, rungs.map((r) => r * models.cueBias));
   const cueMask = sureCueMask(doc, cues);
   const out: Candidate[] = [];
-  const covered = new Uint8Array(doc.tokens.count);
   const tag = (i: number, feats: Uint32Array): void => {
     const cue = cues[i]!;
     const scores: RoleScores = { conMean: 0, conMin: 0, srcMean: 0 };
     const roles = tagRoles(doc, models.role, cue, cueMask, scores);
     if (roles.content.length === 0) return;
     out.push({ cue, roles, scores, cueFeatures: feats });
-    if (cueMask[cue.start] === 1) for (const r of roles.content) covered.fill(1, r.start, r.end);
   };
   const feats = cueFeatures(doc, cues, models.cueBias);
   cues.forEach((cue, i) => {
     if (cueMask[cue.start] === 1) tag(i, feats[i]!);
   });
+  // A doubtful cue is judged knowing what the sure ones' roles took.
+  const coverage = sureCoverage(doc, out);
+  const context = new Uint32Array(CONTEXT_FEATURES);
   cues.forEach((cue, i) => {
-    if (cueMask[cue.start] === 1 || covered[cue.start] === 1) return;
-    if (gate && maskedScore(gate.weights, feats[i]!, gate.bits) < gate.threshold) return;
-    tag(i, feats[i]!);
+    if (cueMask[cue.start] === 1 || coverage.token[cue.start] === 1) return;
+    contextFeatures(doc, cue, coverage, context);
+    if (gate && maskedScore(gate.weights, feats[i]!, gate.bits) + maskedScore(gate.weights, context, gate.bits) < gate.threshold) return;
+    tag(i, withContext(doc, cue, feats[i]!, coverage, context));
   });
   return out;
 }

@@ -37,7 +37,7 @@ export interface Candidate {
   readonly cue: CueCandidate;
   readonly roles: Roles;
   readonly scores: RoleScores;
-  /** Its cue's hashed features, before masking (see `cueFeatures`). */
+  /** Its cue's hashed features, before masking (see `cueFeatures`; a doubtful cue's with `withContext`). */
   readonly cueFeatures: Uint32Array;
 }
 
@@ -86,6 +86,8 @@ const TEMPLATE_NAMES = [
   'src', 'src|lv', 'src|lex0', 'srcSide|src', 'srcDist', 'srcLen', 'srcM',
   'conN', 'conLen', 'conQ', 'conQ|lv', 'conQ|src', 'conSide', 'conSide|conQ', 'conDist', 'conLen|lv', 'conM', 'conMin', 'conM|lv', 'conSents',
   'inside', 'inside|lv', 'shared', 'shared|hasSrc',
+  'w0|nw', 'cls|nlex', 'paraPos', 'sentPos',
+  'ctxSentCov', 'ctxSentCov|lv', 'ctxInSrc', 'ctxNearL', 'ctxNearR', 'ctxSentCov|lex0', 'ctxNear|lv', 'ctxSentSrc',
 ] as const;
 const H = Object.fromEntries(TEMPLATE_NAMES.map((n) => [n, hashString(`rank:${n}`)])) as Record<(typeof TEMPLATE_NAMES)[number], number>;
 const START = hashString('rank:<s>');
@@ -95,7 +97,8 @@ const END = hashString('rank:</s>');
  * The hashed features (before masking) of each cue that need no roles: how
  * early on the ladder it appears, its margin (relative to the calibrated
  * `cueBias`, so half-train and full-train models share a ranker), its words
- * and classes, and the other cues of its sentence.
+ * and classes, the word after it, where in its paragraph it stands, and the
+ * other cues of its sentence.
  */
 export function cueFeatures(doc: Document, cues: readonly CueCandidate[], cueBias: number): Uint32Array[] {
   const { tokens, quotes, features: f } = doc;
@@ -116,7 +119,7 @@ export function cueFeatures(doc: Document, cues: readonly CueCandidate[], cueBia
     const sent = tokens.sentence[cue.start]!;
     const sibAll = sentAll[sent]! - 1;
     const sibConf = Math.min(2, sentSure[sent]! - (lv === 0 ? 1 : 0));
-    const out = new Uint32Array(20);
+    const out = new Uint32Array(24);
     out[0] = H.bias;
     out[1] = mix(H.lv, lv);
     out[2] = mix(H.mg, mg + 20);
@@ -137,8 +140,80 @@ export function cueFeatures(doc: Document, cues: readonly CueCandidate[], cueBia
     out[17] = mix(H.sibConf, sibConf);
     out[18] = mix(H.sibAll, Math.min(3, sibAll));
     out[19] = mix3(H['sibConf|lv'], sibConf, lv);
+    // The word after the cue ("said that", "says:") and where in its paragraph the cue stands.
+    out[20] = mix3(H['w0|nw'], w0, cue.end < tokens.count ? f.word[cue.end]! : END);
+    out[21] = mix3(H['cls|nlex'], f.cls[last]!, cue.end < tokens.count ? f.lexCode[cue.end]! : 99);
+    const ps = tokens.paragraphStarts[tokens.paragraph[cue.start]!]!;
+    out[22] = mix(H.paraPos, bucket(cue.start - ps));
+    out[23] = mix(H.sentPos, Math.min(3, sent - tokens.sentence[ps]!));
     return out;
   });
+}
+
+/** How many features {@link contextFeatures} gives. */
+export const CONTEXT_FEATURES = 8;
+
+/** What the sure cues' roles cover: per token 1 in a content, 2 in a source (0 neither); per sentence, its content tokens and sources. */
+export interface SureCoverage {
+  readonly token: Uint8Array;
+  readonly sentence: Int32Array;
+  readonly sentenceSources: Int32Array;
+}
+
+/** The coverage of the sure candidates' roles. */
+export function sureCoverage(doc: Document, sure: readonly { roles: Roles }[]): SureCoverage {
+  const { tokens } = doc;
+  const token = new Uint8Array(tokens.count);
+  const sentence = new Int32Array(tokens.sentenceStarts.length);
+  const sentenceSources = new Int32Array(tokens.sentenceStarts.length);
+  for (const c of sure) {
+    for (const r of c.roles.content) token.fill(1, r.start, r.end);
+    if (c.roles.source) {
+      for (let t = c.roles.source.start; t < c.roles.source.end; t++) if (token[t] === 0) token[t] = 2;
+      sentenceSources[tokens.sentence[c.roles.source.start]!]!++;
+    }
+  }
+  for (let t = 0; t < tokens.count; t++) if (token[t] === 1) sentence[tokens.sentence[t]!]!++;
+  return { token, sentence, sentenceSources };
+}
+
+/**
+ * A doubtful cue's features that come from the sure cues' roles, which are
+ * tagged before any doubtful cue's: how much of its sentence their content
+ * already takes, whether it stands in a sure source or next to a sure
+ * content, how many sure sources its sentence has. They reach the gate as
+ * well as the ranker, at no cost in role tagging. Written into `out`.
+ */
+export function contextFeatures(doc: Document, cue: CueCandidate, cov: SureCoverage, out: Uint32Array = new Uint32Array(CONTEXT_FEATURES)): Uint32Array {
+  const { tokens } = doc;
+  const sent = tokens.sentence[cue.start]!;
+  const ss = tokens.sentenceStarts[sent]!;
+  const se = tokens.sentenceStarts[sent + 1]!;
+  const frac = cov.sentence[sent]! / Math.max(1, se - ss - (cue.end - cue.start));
+  const sc = frac === 0 ? 0 : frac < 0.34 ? 1 : frac < 0.67 ? 2 : 3;
+  const lv = cue.level;
+  // The nearest sure content token within 8 tokens of the sentence on each side (0: none).
+  let nearL = 0;
+  for (let j = cue.start - 1; nearL === 0 && j >= Math.max(ss, cue.start - 8); j--) if (cov.token[j] === 1) nearL = cue.start - j;
+  let nearR = 0;
+  for (let j = cue.end; nearR === 0 && j < Math.min(se, cue.end + 8); j++) if (cov.token[j] === 1) nearR = j - cue.end + 1;
+  out[0] = mix(H.ctxSentCov, sc);
+  out[1] = mix3(H['ctxSentCov|lv'], sc, lv);
+  out[2] = mix(H.ctxInSrc, cov.token[cue.start] === 2 ? 1 : 0);
+  out[3] = mix(H.ctxNearL, bucket(nearL));
+  out[4] = mix(H.ctxNearR, bucket(nearR));
+  out[5] = mix3(H['ctxSentCov|lex0'], sc, doc.features.lexCode[cue.start]!);
+  out[6] = mix3(H['ctxNear|lv'], mix(nearL > 0 ? 1 : 0, nearR > 0 ? 1 : 0), lv);
+  out[7] = mix(H.ctxSentSrc, Math.min(2, cov.sentenceSources[sent]!));
+  return out;
+}
+
+/** A doubtful cue's features with its {@link contextFeatures}. */
+export function withContext(doc: Document, cue: CueCandidate, own: Uint32Array, cov: SureCoverage, context?: Uint32Array): Uint32Array {
+  const out = new Uint32Array(own.length + CONTEXT_FEATURES);
+  out.set(own);
+  out.set(context ?? contextFeatures(doc, cue, cov), own.length);
+  return out;
 }
 
 /** Masks hashed features into `bits` bits. */
