@@ -25,10 +25,21 @@ function bucket(d: number): number {
   return 10;
 }
 
-const TEMPLATES = 32;
-/** Each template conjoined with the side of the cue. */
-const BASE = new Uint32Array(TEMPLATES * 3);
-for (let i = 0; i < TEMPLATES; i++) for (let r = 0; r < 3; r++) BASE[i * 3 + r] = mix(T[i]!, REL[r]!);
+/** Features per token. */
+const TEMPLATES = 31;
+/**
+ * Each template's id conjoined with the side of the cue. Ids 12 (the previous word with this one)
+ * and 22 (the token's quote state alone) are retired, id 5 (once the token's shape) holds the first
+ * clause opener after the cue, id 32 the token's own clause opener.
+ */
+const TEMPLATE_IDS = 33;
+const BASE = new Uint32Array(TEMPLATE_IDS * 3);
+for (let i = 0; i < TEMPLATE_IDS; i++) for (let r = 0; r < 3; r++) BASE[i * 3 + r] = mix(T[i]!, REL[r]!);
+
+/** Punctuation that ends a clause (with sentence breaks). */
+function isClauseEnd(w: string): boolean {
+  return w === ',' || w === ';' || w === '—' || w === '(' || w === ')' || w === ':';
+}
 
 /** Working arrays for one window, reused from cue to cue when extracting (training keeps its own). */
 export class RoleBuffers {
@@ -39,6 +50,8 @@ export class RoleBuffers {
   breaks: Int32Array;
   others: Int32Array;
   verbs: Int32Array;
+  opener: Uint32Array;
+  firstOpener: Uint32Array;
   emissions: Float32Array;
   size: number;
 
@@ -50,6 +63,8 @@ export class RoleBuffers {
     this.breaks = new Int32Array(n);
     this.others = new Int32Array(n);
     this.verbs = new Int32Array(n);
+    this.opener = new Uint32Array(n);
+    this.firstOpener = new Uint32Array(n);
     this.emissions = new Float32Array(n * ROLE_TAGS.length);
     this.size = n;
   }
@@ -75,8 +90,9 @@ export function roleWindow(doc: Document, cue: TokenRange): TokenRange {
 /**
  * Features of each window token relative to one cue: which side and how
  * far, the quote it sits in (the one next to the cue or another), commas,
- * sentence breaks and other cues between it and the cue, conjoined with
- * the token's own word and class.
+ * sentence breaks and other cues between it and the cue, the word opening
+ * its clause (", and …", ", which …", ", despite …": where content tends to
+ * stop), conjoined with the token's own word and class.
  */
 export function roleFeatures(
   doc: Document,
@@ -88,7 +104,7 @@ export function roleFeatures(
   const { tokens, quotes, features: f } = doc;
   const n = win.end - win.start;
   const buf = reuse ? reuse.ensure(n) : new RoleBuffers(n);
-  const { feats, offsets, commas, breaks, others, verbs } = buf;
+  const { feats, offsets, commas, breaks, others, verbs, opener, firstOpener } = buf;
   const tagMask = buf.tagMask.subarray(0, n * ROLE_TAGS.length).fill(1);
   const cs = cue.start;
   const ce = cue.end;
@@ -154,6 +170,20 @@ export function roleFeatures(
     if (cueMask[i] === 1) o++;
   }
 
+  // The word opening each token's clause (clauses end at commas, dashes, brackets, colons and sentence breaks).
+  let op = 0;
+  for (let i = win.start; i < win.end; i++) {
+    if (i === win.start || tokens.sentence[i - 1] !== tokens.sentence[i] || isClauseEnd(tokens.word[i - 1]!)) op = f.word[i]!;
+    opener[i - win.start] = op;
+  }
+  // Right of the cue: the word opening the first clause after the cue's own (0 within the cue's clause).
+  let first = 0;
+  for (let i = ce + 1; i < win.end; i++) {
+    if (first === 0 && (tokens.sentence[i - 1] !== tokens.sentence[i] || isClauseEnd(tokens.word[i - 1]!))) first = f.word[i]!;
+    firstOpener[i - win.start] = first;
+  }
+  if (ce < win.end) firstOpener[ce - win.start] = 0;
+
   // Each template conjoined with what is fixed for this cue, once per window.
   const base = BASE;
   const fixed = new Uint32Array(6 * 3);
@@ -204,14 +234,13 @@ export function roleFeatures(
     feats[k++] = mix(base[6 + r]!, sd);
     feats[k++] = mix(mix(base[9 + r]!, db), lx);
     feats[k++] = mix(base[12 + r]!, w);
-    feats[k++] = mix(base[15 + r]!, f.shape[t]!);
+    feats[k++] = mix(mix(mix(base[15 + r]!, r === 2 ? firstOpener[j]! : 0), cm), qrel);
     feats[k++] = mix(base[18 + r]!, qrel);
     feats[k++] = mix(mix(base[21 + r]!, qrel), sd);
     feats[k++] = mix(base[24 + r]!, cm);
     feats[k++] = mix(base[27 + r]!, ot);
     feats[k++] = mix(fixed[r]!, db);
     feats[k++] = mix(fixed[3 + r]!, lx);
-    feats[k++] = mix(base[36 + r]!, f.bigramLeft[t]!);
     feats[k++] = mix(base[39 + r]!, f.bigramRight[t]!);
     feats[k++] = mix(mix(base[42 + r]!, NUM[sentFirst + sentLast]!), lx);
     feats[k++] = mix(fixed[6 + r]!, near);
@@ -221,7 +250,6 @@ export function roleFeatures(
     feats[k++] = mix(base[57 + r]!, NUM[cueMask[t]! + 45]!);
     feats[k++] = mix(base[60 + r]!, f.lexTrigram[t]!);
     feats[k++] = mix(mix(fixed2[r]!, sd), qrel);
-    feats[k++] = mix(base[66 + r]!, f.quote[t]!);
     feats[k++] = mix(fixed[15 + r]!, qrel);
     feats[k++] = mix(mix(mix(base[72 + r]!, cm), br), qrel);
     feats[k++] = mix(fixed2[3 + r]!, lx);
@@ -231,6 +259,7 @@ export function roleFeatures(
     feats[k++] = mix(mix(base[87 + r]!, f.coarse[t]!), near);
     feats[k++] = mix(fixed3[r]!, db);
     feats[k++] = mix(mix(fixed3[3 + r]!, qrel), sd);
+    feats[k++] = mix(mix(mix(base[96 + r]!, opener[j]!), cm), qrel);
   }
   offsets[n] = k;
   return { length: n, feats, offsets, tagMask };
