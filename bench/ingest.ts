@@ -6,11 +6,14 @@
  * Ingest runs twice: all on one thread, and as `claimtrail ingest` does by
  * default on two cores (one worker thread extracting while the main thread
  * reads and stores). Reading and storing alone (extractions made
- * beforehand) shows what the record costs whatever the threads. Runs the
+ * beforehand) shows what the record costs whatever the threads. End to end,
+ * `claimtrail ingest` runs next to `claimtrail extract --format jsonl` on the
+ * same files (process start, model loading and output included). Runs the
  * compiled library (`npm run build` first), which the worker threads need.
  *
  *   node --import tsx bench/ingest.ts [--shared DIR] [--rounds N]
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,3 +90,27 @@ console.log(`  ingest, one thread (--jobs 0)          ${(ingestMs[0]! / 1000).to
 console.log(`  ingest, extracting on a worker (--jobs 1) ${(ingestMs[1]! / 1000).toFixed(2).padStart(6)} s  ${rate(ingestMs[1]!)}  overhead ${overhead(ingestMs[1]!)} (target ≤ 25%)`);
 console.log(`    of which the main thread was busy reading and storing ${(mainBusyMs / 1000).toFixed(2)} s`);
 console.log(`  database size                          ${(dbBytes / 2 ** 20).toFixed(1)} MB`);
+
+// End to end: the two commands a user runs, best of 2, alternating.
+{
+  const run = (args: string[]): number => {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [join('bin', 'claimtrail.js'), ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0) throw new Error(`bench ingest: claimtrail ${args.join(' ')} exited ${r.status}`);
+    return performance.now() - t0;
+  };
+  let extractCli = Infinity;
+  let ingestCli = Infinity;
+  for (let r = 0; r < 2; r++) {
+    extractCli = Math.min(extractCli, run(['extract', train, '--format', 'jsonl']));
+    const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-cli-'));
+    try {
+      ingestCli = Math.min(ingestCli, run(['ingest', train, '--db', join(dir, 'cli.db')]));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  console.log(`End to end, ${texts.length} files, best of 2:`);
+  console.log(`  claimtrail extract --format jsonl      ${(extractCli / 1000).toFixed(2).padStart(6)} s`);
+  console.log(`  claimtrail ingest (new database)       ${(ingestCli / 1000).toFixed(2).padStart(6)} s  ${(((ingestCli - extractCli) / extractCli) * 100).toFixed(0)}% over extract`);
+}
