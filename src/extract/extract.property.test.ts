@@ -100,6 +100,18 @@ describe('extract on arbitrary and damaged text', () => {
               { kind: 'delete', at: 0, length: 0, text: '“' },
             ],
           ],
+          // Another: a source ending on a determiner was given the words up to its cue, content among them.
+          [
+            readFileSync(join(SAMPLE, '11-coastal-board-report.txt'), 'utf8'),
+            [
+              { kind: 'insert', at: 0, length: 0, text: '“' },
+              { kind: 'delete', at: 994278978, length: 157, text: '“' },
+              { kind: 'insert', at: 6829552, length: 0, text: '“' },
+              { kind: 'insert', at: 0, length: 0, text: '“' },
+              { kind: 'insert', at: 0, length: 0, text: 'He' },
+              { kind: 'duplicate', at: 407949646, length: 45, text: '“' },
+            ],
+          ],
         ],
       },
     );

@@ -5,7 +5,7 @@ import { type Models, type TokenAttribution, findAttributions } from './find-att
 import { findMentions } from './find-mentions.js';
 import { loadModels } from './load-models.js';
 import { resolveSpeakers } from './resolve-speakers.js';
-import { tidyRoles } from './tidy-roles.js';
+import { keepRolesApart, tidyRoles } from './tidy-roles.js';
 
 export type { Models } from './find-attributions.js';
 export { loadModels } from './load-models.js';
@@ -37,7 +37,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
 /** The extraction made of the attributions found in a prepared article: roles tidied, speakers resolved. */
 export function extractionOf(doc: Document, attributions: readonly TokenAttribution[], options: ExtractOptions = {}): Extraction {
   const { file = null, publishedAt = null } = options;
-  const found = attributions.map((a) => extendQuotes(doc, tidyRoles(doc, a)));
+  const found = attributions.flatMap((a) => keepRolesApart(extendQuotes(doc, tidyRoles(doc, a))) ?? []);
   const mentions = findMentions(doc);
   const resolution = resolveSpeakers(doc, mentions, found);
   return createExtraction({

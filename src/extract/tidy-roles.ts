@@ -19,6 +19,46 @@ function isPunct(w: string): boolean {
   return !/[\p{L}\p{N}]/u.test(w);
 }
 
+function covers(ranges: readonly TokenRange[], t: number): boolean {
+  return ranges.some((r) => r.start <= t && t < r.end);
+}
+
+/**
+ * An attribution whose source, cue and content share no token, whatever the
+ * steps before made of them (PolNeAR gives each token one role): content
+ * loses the cue's tokens, and a source keeps its part before the first token
+ * it shares (or else after the last), or goes. Null when no content is left.
+ */
+export function keepRolesApart(att: TokenAttribution): TokenAttribution | null {
+  const { cue } = att;
+  let content = att.content;
+  if (content.some((r) => r.start < cue.end && cue.start < r.end)) {
+    content = content.flatMap((r) =>
+      r.start < cue.end && cue.start < r.end
+        ? [{ start: r.start, end: cue.start }, { start: cue.end, end: r.end }].filter((x) => x.start < x.end)
+        : [r],
+    );
+    if (content.length === 0) return null;
+  }
+  let source = att.source;
+  if (source) {
+    const taken = (t: number): boolean => (t >= cue.start && t < cue.end) || covers(content, t);
+    let first = -1;
+    let last = -1;
+    for (let t = source.start; t < source.end; t++) {
+      if (!taken(t)) continue;
+      if (first < 0) first = t;
+      last = t;
+    }
+    if (first >= 0) {
+      if (first > source.start) source = { start: source.start, end: first };
+      else if (last + 1 < source.end) source = { start: last + 1, end: source.end };
+      else source = null;
+    }
+  }
+  return content === att.content && source === att.source ? att : { ...att, source, content };
+}
+
 /**
  * Tidies the tagger's spans: auxiliaries between source and cue join the
  * cue, a source cut after its determiner gets its noun back, and punctuation
@@ -38,7 +78,7 @@ export function tidyRoles(doc: Document, att: TokenAttribution): TokenAttributio
     // "The | study also found": a source ending on a determiner takes the words up to the cue.
     if (DETERMINERS.has(tokens.lower[s.end - 1]!)) {
       let e = s.end;
-      while (e < cue.start && !isPunct(tokens.word[e]!) && !AUXILIARIES.has(tokens.lower[e]!)) e++;
+      while (e < cue.start && !isPunct(tokens.word[e]!) && !AUXILIARIES.has(tokens.lower[e]!) && !covers(att.content, e)) e++;
       s = { start: s.start, end: e };
     }
     source = s;
