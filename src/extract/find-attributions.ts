@@ -131,7 +131,7 @@ export function proposeAttributions(doc: Document, models: Models, rungs: readon
     if (cueMask[cue.start] === 1 || coverage.token[cue.start] === 1) return;
     contextFeatures(doc, cue, coverage, context);
     if (gate && maskedScore(gate.weights, feats[i]!, gate.bits) + maskedScore(gate.weights, context, gate.bits) < gate.threshold) return;
-    tag(i, withContext(doc, cue, feats[i]!, coverage, context));
+    tag(i, withContext(feats[i]!, context));
   });
   return out;
 }

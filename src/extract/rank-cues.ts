@@ -208,11 +208,11 @@ export function contextFeatures(doc: Document, cue: CueCandidate, cov: SureCover
   return out;
 }
 
-/** A doubtful cue's features with its {@link contextFeatures}. */
-export function withContext(doc: Document, cue: CueCandidate, own: Uint32Array, cov: SureCoverage, context?: Uint32Array): Uint32Array {
-  const out = new Uint32Array(own.length + CONTEXT_FEATURES);
+/** A doubtful cue's own features followed by its {@link contextFeatures}. */
+export function withContext(own: Uint32Array, context: Uint32Array): Uint32Array {
+  const out = new Uint32Array(own.length + context.length);
   out.set(own);
-  out.set(context ?? contextFeatures(doc, cue, cov), own.length);
+  out.set(context, own.length);
   return out;
 }
 

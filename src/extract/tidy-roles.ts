@@ -78,7 +78,7 @@ export function tidyRoles(doc: Document, att: TokenAttribution): TokenAttributio
     // "The | study also found": a source ending on a determiner takes the words up to the cue.
     if (DETERMINERS.has(tokens.lower[s.end - 1]!)) {
       let e = s.end;
-      while (e < cue.start && !isPunct(tokens.word[e]!) && !AUXILIARIES.has(tokens.lower[e]!) && !covers(att.content, e)) e++;
+      while (e < cue.start && !isPunct(tokens.word[e]!) && !AUXILIARIES.has(tokens.lower[e]!)) e++;
       s = { start: s.start, end: e };
     }
     source = s;
