@@ -13,7 +13,6 @@ function tsQuery(terms: readonly string[]): { sql: string; params: SqlValue[] } 
 /** PostgreSQL's SQL where it differs: json functions, lower()/ILIKE, and tsvector search (GIN index, ts_rank, ts_headline). */
 export const POSTGRES_DIALECT: Dialect = Object.freeze({
   rolesJson: `(SELECT COALESCE(json_agg(role ORDER BY role), '[]'::json)::text FROM (SELECT DISTINCT role FROM speaker_roles WHERE speaker_id = s.id) r)`,
-  inJsonIds: 'IN (SELECT value::bigint FROM json_array_elements_text(CAST(? AS json)))',
   jsonNumbers: '(SELECT value::bigint AS value FROM json_array_elements_text(CAST(? AS json)))',
   equalsNoCase: (column: string) => `lower(${column}) = lower(?)`,
   likeNoCase: (column: string) => `${column} ILIKE ? ESCAPE '\\'`,

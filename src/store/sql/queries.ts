@@ -38,8 +38,6 @@ export interface SearchWhere {
 export interface Dialect {
   /** An expression: the JSON text array of speaker `s.id`'s distinct roles, sorted. */
   readonly rolesJson: string;
-  /** `IN (…)` over a parameter holding a JSON array of ids. */
-  readonly inJsonIds: string;
   /** A subquery: one row a number of a parameter holding a JSON array of numbers, the number as column `value`. */
   readonly jsonNumbers: string;
   /** Case-insensitive equality and LIKE with `\` as escape, for `column OP ?`. */
@@ -189,7 +187,7 @@ export function createQueries(db: SqlClient, dialect: Dialect): StoreQueries {
     claim: `
       SELECT ${RESULT_COLUMNS}, ar.outlet_speaker_id AS outlet_id FROM ${RESULT_FROM}
       WHERE a.claim_id = ? ORDER BY ar.published_at IS NULL, ar.published_at, ar.id, a.id LIMIT 500`,
-    details: `SELECT ${RESULT_COLUMNS} FROM ${RESULT_FROM} WHERE a.id ${dialect.inJsonIds}`,
+    details: `SELECT ${RESULT_COLUMNS} FROM ${RESULT_FROM} WHERE a.id IN ${dialect.jsonNumbers}`,
     kinds: 'SELECT kind, COUNT(*) AS n FROM attributions GROUP BY kind',
   } as const;
   const count = async (sql: string): Promise<number> => Number((await db.get<{ n: number }>(sql))?.n ?? 0);
@@ -219,11 +217,11 @@ export function createQueries(db: SqlClient, dialect: Dialect): StoreQueries {
     const clauses: string[] = [];
     const params: SqlValue[] = [];
     if (speaker !== undefined) {
-      clauses.push(`(a.speaker_id ${dialect.inJsonIds} OR ${dialect.likeNoCase('COALESCE(s.name, a.speaker_name)')})`);
+      clauses.push(`(a.speaker_id IN ${dialect.jsonNumbers} OR ${dialect.likeNoCase('COALESCE(s.name, a.speaker_name)')})`);
       params.push(JSON.stringify(await speakerIds(speaker)), likePattern(speaker));
     }
     if (outlet !== undefined) {
-      clauses.push(`(ar.outlet_speaker_id ${dialect.inJsonIds} OR ${dialect.likeNoCase('ar.outlet')})`);
+      clauses.push(`(ar.outlet_speaker_id IN ${dialect.jsonNumbers} OR ${dialect.likeNoCase('ar.outlet')})`);
       params.push(JSON.stringify(await speakerIds(outlet)), likePattern(outlet));
     }
     if (since !== undefined) {

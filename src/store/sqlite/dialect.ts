@@ -11,7 +11,6 @@ function ftsMatch(terms: readonly string[]): string {
 /** SQLite's SQL where it differs: JSON1 functions, NOCASE, and FTS5 with bm25 ranking. */
 export const SQLITE_DIALECT: Dialect = Object.freeze({
   rolesJson: '(SELECT json_group_array(role) FROM (SELECT DISTINCT role FROM speaker_roles WHERE speaker_id = s.id ORDER BY role))',
-  inJsonIds: 'IN (SELECT value FROM json_each(?))',
   jsonNumbers: '(SELECT value FROM json_each(?))',
   equalsNoCase: (column: string) => `${column} = ? COLLATE NOCASE`,
   likeNoCase: (column: string) => `${column} LIKE ? ESCAPE '\\'`,
