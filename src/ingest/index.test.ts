@@ -11,6 +11,7 @@ it('exports the ingest API', () => {
       "articleIdentity",
       "createArticleInput",
       "createDiagnostic",
+      "createExtractPool",
       "detectFormat",
       "expandSources",
       "fetchUrl",

@@ -20,3 +20,4 @@ export { fetchUrl, DEFAULT_TIMEOUT_MS, type FetchOptions, type Fetched } from '.
 export { expandSources, readSourceRef, readFileBytes, isUrl, type SourceRef, type SourceOptions } from './sources.js';
 export { articleIdentity, articleContentHash, normaliseText } from './identity.js';
 export { normaliseDate } from './publication-date.js';
+export { createExtractPool, type ExtractPool } from '../extract/pool.js';

@@ -1,7 +1,8 @@
-import { createExtractPool } from '../extract/pool.js';
+import { createExtractPool, type ExtractPool } from '../extract/pool.js';
 import type { Extraction } from '../model/index.js';
-import type { PutOutcome, Store, StoreHints } from '../store/index.js';
+import type { Store, StoreHints } from '../store/index.js';
 import { isDiagnostic, type Diagnostic } from './article-input.js';
+import { openBatch, type OpenBatch } from './open-batch.js';
 import { prepareArticle, type Extractor, type PreparedArticle } from './prepare-article.js';
 import { expandSources, readSourceRef } from './sources.js';
 
@@ -32,6 +33,11 @@ export interface IngestOptions {
    * (default 0: everything on the calling thread). Ignored with a custom `extract`.
    */
   readonly jobs?: number;
+  /**
+   * A pool the caller keeps across runs (warm workers, models loaded once), in place of one made
+   * from `jobs` and closed at the end; the caller closes it. Ignored with a custom `extract`.
+   */
+  readonly pool?: ExtractPool;
   /** The extractor; `extract` unless a caller supplies another. */
   readonly extract?: Extractor;
   readonly onProgress?: (progress: IngestProgress) => void;
@@ -63,7 +69,8 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
   const { sources, problems } = await expandSources(args, cwd);
   const diagnostics: Diagnostic[] = [...problems];
   const counts = { ingested: 0, updated: 0, unchanged: 0 };
-  const pool = createExtractPool(options.extract ? 0 : (options.jobs ?? 0));
+  const ownPool = options.extract !== undefined || options.pool === undefined;
+  const pool = ownPool ? createExtractPool(options.extract ? 0 : (options.jobs ?? 0)) : options.pool!;
   // What the workers did toward storing each extraction, handed to the store with it.
   const hints = new WeakMap<Extraction, StoreHints>();
   const extract: Extractor =
@@ -78,17 +85,12 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
   // work queued while one is written; bounded, so memory stays flat.
   const window = pool.threads > 0 ? 2 * batchSize + pool.threads * 8 : 1;
   const inFlight: Promise<PreparedArticle | 'unchanged' | Diagnostic>[] = [];
-  let pending: PreparedArticle[] = [];
+  let batch: OpenBatch | null = null;
 
-  const flush = async (): Promise<void> => {
-    if (pending.length === 0) return;
-    const batch = pending;
-    pending = [];
-    const outcomes = await store.transaction(async (tx) => {
-      const done: PutOutcome[] = [];
-      for (const p of batch) done.push(await tx.putArticle(p.article, p.extraction, hints.get(p.extraction)));
-      return done;
-    });
+  const commit = async (): Promise<void> => {
+    if (batch === null) return;
+    const outcomes = await batch.commit();
+    batch = null;
     // Counted after the commit: a rolled-back batch stored nothing.
     for (const outcome of outcomes) counts[outcome]++;
   };
@@ -98,8 +100,9 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
     if (prepared === 'unchanged') counts.unchanged++;
     else if (prepared.kind === 'diagnostic') diagnostics.push(prepared);
     else {
-      pending.push(prepared);
-      if (pending.length >= batchSize) await flush();
+      batch ??= openBatch(store, (p) => hints.get(p.extraction));
+      batch.add(prepared);
+      if (batch.size >= batchSize) await commit();
     }
   };
 
@@ -113,10 +116,12 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
       onProgress?.({ done: i + 1, total: sources.length, ...counts, failed: diagnostics.length });
     }
     while (inFlight.length > 0) await settle();
-    await flush();
+    await commit();
   } finally {
     await Promise.allSettled(inFlight);
-    await pool.close();
+    // After a failure elsewhere, the articles the open batch holds are whole: committed, not left holding the store.
+    await (batch as OpenBatch | null)?.commit().catch(() => undefined);
+    if (ownPool) await pool.close();
   }
   return { ...counts, failed: diagnostics.length, diagnostics };
 }
