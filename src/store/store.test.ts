@@ -255,6 +255,14 @@ describe.skipIf(skip !== null)(`store (${name})${skip ? `: ${skip}` : ''}`, () =
       expect((await store.search('estuary', { kind: 'indirect' })).map((r) => r.attribution.kind)).toEqual(['indirect']);
     });
 
+    it('indexes what a transaction wrote: an article rewritten in it once, not what a savepoint rolled back', async () => {
+      await rewriteInOneTransaction(store);
+      expect((await store.search('ferry')).map((r) => r.attribution.content)).toEqual(['the ferry fares would triple by spring']);
+      expect(await store.search('double')).toEqual([]);
+      expect(await store.search('lighthouse')).toEqual([]);
+      expect((await store.search('ferry fares', { speaker: 'Lobo' }))).toHaveLength(1);
+    });
+
     it('treats FTS5 syntax in the query as plain words', async () => {
       await expect(store.search('estuary" OR NEAR(jobs * ) AND -')).resolves.toEqual([]);
       expect((await store.search('"cut corners"'))).toHaveLength(1);
@@ -595,6 +603,49 @@ async function expectVersion3Upgraded(store: Store): Promise<void> {
   const [hit] = await store.search('pier');
   expect(hit?.attribution).toMatchObject({ id: 1, cue: 'said', source: 'Mayor Ana Ruiz' });
 }
+
+/** In one transaction: an article written, then rewritten; another written in a savepoint that is rolled back. */
+async function rewriteInOneTransaction(store: Store): Promise<void> {
+  const speaker = { name: 'Ana Lobo', type: 'person' as const };
+  const first = 'Ana Lobo said the ferry fares would double by spring.';
+  const second = 'Ana Lobo said the ferry fares would triple by spring.';
+  const dropped = 'Ana Lobo said the lighthouse would close.';
+  await store.transaction(async (tx) => {
+    await tx.putArticle(article(first, { url: 'https://ferry.example/1' }), handExtraction(first, [{ content: 'the ferry fares would double by spring', cue: 'said', source: 'Ana Lobo', speaker }]));
+    await tx.putArticle(article(second, { url: 'https://ferry.example/1' }), handExtraction(second, [{ content: 'the ferry fares would triple by spring', cue: 'said', source: 'Ana Lobo', speaker }]));
+    await expect(
+      tx.transaction(async (inner) => {
+        await inner.putArticle(article(dropped), handExtraction(dropped, [{ content: 'the lighthouse would close', cue: 'said', source: 'Ana Lobo', speaker }]));
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+  });
+}
+
+describe('sqlite full-text index', () => {
+  it('holds exactly the stored contents after rewrites and rollbacks in one transaction', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimtrail-fts-'));
+    dirs.push(dir);
+    const file = join(dir, 'fts.db');
+    const store = openSqliteStore(file);
+    try {
+      await rewriteInOneTransaction(store);
+      // And rewritten again in a later transaction, which takes the indexed rows out through the delete trigger.
+      const third = 'Ana Lobo said the ferry fares would hold.';
+      await store.putArticle(article(third, { url: 'https://ferry.example/1' }), handExtraction(third, [{ content: 'the ferry fares would hold', cue: 'said', source: 'Ana Lobo' }]));
+    } finally {
+      await store.close();
+    }
+    const db = new Database(file);
+    try {
+      // rank 1: checks the index against the attributions table it indexes, not only its own structure.
+      expect(() => db.prepare("INSERT INTO attribution_fts (attribution_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+      expect(db.prepare("SELECT count(*) AS n FROM attribution_fts WHERE attribution_fts MATCH 'ferry'").get()).toEqual({ n: 1 });
+    } finally {
+      db.close();
+    }
+  });
+});
 
 describe('sqlite, two connections to one file', () => {
   it('groups claims by what the rows hold now, after the other connection replaced one under the same id', async () => {

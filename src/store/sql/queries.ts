@@ -51,8 +51,8 @@ export interface Dialect {
   dataVersion(db: SqlClient): Promise<number | null>;
   /** `n` new attribution ids, reserved for rows the caller writes in this transaction, ascending. */
   nextAttributionIds(db: SqlClient, n: number): Promise<number[]>;
-  /** Enters an article's newly written attributions in the full-text index, where the database does not itself. */
-  indexContents(db: SqlClient, articleId: number): Promise<void>;
+  /** Enters the attributions of these articles, none of them indexed yet, in the full-text index, where the database does not itself. */
+  indexContents(db: SqlClient, articleIds: readonly number[]): Promise<void>;
   /** The best matches of all `terms` (words or phrases) among rows passing `where`, best first, at most `limit`. */
   rank(db: SqlClient, terms: readonly string[], where: SearchWhere, limit: number): Promise<{ id: number; score: number }[]>;
 }

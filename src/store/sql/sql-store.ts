@@ -102,39 +102,51 @@ export function createSqlStore(backend: SqlBackend): Store {
     if (backend.readOnlyError !== null) throw new Error(backend.readOnlyError);
   };
 
-  function scoped(db: SqlClient, depth: number): Store {
+  /**
+   * `unindexed`: the articles of the transaction `db` is in whose attributions are not in the full-text index
+   * yet, entered in one statement before it commits.
+   */
+  function scoped(db: SqlClient, depth: number, unindexed: number[]): Store {
     const queries = createQueries(db, backend.dialect);
 
     /** Runs `fn` atomically: a transaction at the top, a savepoint inside one. */
-    async function atomically<T>(fn: (tx: Store, client: SqlClient) => Promise<T>): Promise<T> {
+    async function atomically<T>(fn: (tx: Store, client: SqlClient, unindexed: number[]) => Promise<T>): Promise<T> {
       if (depth === 0) {
         try {
-          return await backend.transaction((client) => fn(scoped(client, 1), client));
+          return await backend.transaction(async (client) => {
+            const written: number[] = [];
+            const result = await fn(scoped(client, 1, written), client, written);
+            await backend.dialect.indexContents(client, written);
+            return result;
+          });
         } catch (err) {
           writeArticle.forget();
           throw err;
         }
       }
       const name = `claimtrail_${depth}`;
+      // Rolled back, the savepoint takes its articles' rows with it: they are no longer to index.
+      const mark = unindexed.length;
       await db.run(`SAVEPOINT ${name}`);
       try {
-        const result = await fn(scoped(db, depth + 1), db);
+        const result = await fn(scoped(db, depth + 1, unindexed), db, unindexed);
         await db.run(`RELEASE SAVEPOINT ${name}`);
         return result;
       } catch (err) {
         await db.run(`ROLLBACK TO SAVEPOINT ${name}`);
         await db.run(`RELEASE SAVEPOINT ${name}`);
+        unindexed.length = mark;
         // What the writer remembers of rows written in it is no longer true.
         writeArticle.forget();
         throw err;
       }
     }
 
-    async function write<T>(fn: (client: SqlClient) => Promise<T>): Promise<T> {
+    async function write<T>(fn: (client: SqlClient, unindexed: number[]) => Promise<T>): Promise<T> {
       mustWrite();
-      return atomically(async (_tx, client) => {
+      return atomically(async (_tx, client, written) => {
         await backend.lockWrites(client);
-        return fn(client);
+        return fn(client, written);
       });
     }
 
@@ -169,7 +181,7 @@ export function createSqlStore(backend: SqlBackend): Store {
       location: backend.location,
       backend: backend.name,
       articleHash: async (identity: string) => (await db.get<{ content_hash: string }>(SQL.hash, [identity]))?.content_hash ?? null,
-      putArticle: (article, extraction, hints) => write((client) => writeArticle(client, article, extraction, hints)),
+      putArticle: (article, extraction, hints) => write((client, written) => writeArticle(client, article, extraction, written, hints)),
       transaction: <T>(fn: (tx: Store) => Promise<T>): Promise<T> => atomically((tx) => fn(tx)),
       ...queries,
       mergeSpeakers: (into: number, from: number) => write((client) => mergeSpeakers(client, into, from)),
@@ -203,5 +215,6 @@ export function createSqlStore(backend: SqlBackend): Store {
     } satisfies Store);
   }
 
-  return scoped(backend.client, 0);
+  // Unused at the top: each transaction begun there keeps its own.
+  return scoped(backend.client, 0, []);
 }

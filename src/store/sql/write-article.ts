@@ -17,9 +17,13 @@ import { SPAN_COLUMNS, spanColumnValues } from './span-columns.js';
 import type { Dialect } from './queries.js';
 import type { SqlClient, SqlValue } from './sql-client.js';
 
-/** Writes an article with its attributions over `db`, inside a transaction the caller holds. */
+/**
+ * Writes an article with its attributions over `db`, inside a transaction the
+ * caller holds. The full-text index is left to the caller: the article's id
+ * goes on `unindexed`, for `Dialect.indexContents` before the commit.
+ */
 export interface ArticleWriter {
-  (db: SqlClient, article: ArticleToStore, extraction: Extraction, hints?: StoreHints): Promise<PutOutcome>;
+  (db: SqlClient, article: ArticleToStore, extraction: Extraction, unindexed: number[], hints?: StoreHints): Promise<PutOutcome>;
   /** Drops what the writer remembers of stored rows: after a rollback, their ids may come back for other contents. */
   forget(): void;
 }
@@ -103,7 +107,7 @@ export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds' 
   // The database's data version when the caches were last known to be true (see `Dialect.dataVersion`).
   let trustedAt: number | null = null;
 
-  const write = async (db: SqlClient, article: ArticleToStore, extraction: Extraction, hints?: StoreHints): Promise<PutOutcome> => {
+  const write = async (db: SqlClient, article: ArticleToStore, extraction: Extraction, unindexed: number[], hints?: StoreHints): Promise<PutOutcome> => {
     const version = await dialect.dataVersion(db);
     if (version !== trustedAt) {
       wordCache.clear();
@@ -237,6 +241,9 @@ export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds' 
     let articleId: number;
     if (old) {
       articleId = old.id;
+      // Rewritten in the transaction that wrote it: its rows go in the index first, so deleting them takes them out
+      // (an external-content FTS5 index told to delete a row it never held is corrupted).
+      if (unindexed.includes(articleId)) await dialect.indexContents(db, [articleId]);
       await forgetBands(articleId);
       await db.run(SQL.deleteAttributions, [articleId]);
       await db.run(SQL.deleteRoles, [articleId]);
@@ -287,7 +294,7 @@ export function createArticleWriter(dialect: Pick<Dialect, 'nextAttributionIds' 
       const roles = [...new Set(a.speaker?.roles ?? [])];
       if (speakerId !== null) await insertRows(SQL.insertRoles, roles.map((role) => [speakerId, articleId, role]));
     }
-    await dialect.indexContents(db, articleId);
+    unindexed.push(articleId);
     return old ? 'updated' : 'ingested';
   };
   return Object.assign(write, {

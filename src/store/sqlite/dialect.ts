@@ -8,10 +8,13 @@ function ftsMatch(terms: readonly string[]): string {
   return terms.map((t) => `"${t}"`).join(' ');
 }
 
+/** The numbers of a JSON array given as one parameter, as a subquery of `value`s. */
+const SQLITE_JSON_NUMBERS = '(SELECT value FROM json_each(?))';
+
 /** SQLite's SQL where it differs: JSON1 functions, NOCASE, and FTS5 with bm25 ranking. */
 export const SQLITE_DIALECT: Dialect = Object.freeze({
   rolesJson: '(SELECT json_group_array(role) FROM (SELECT DISTINCT role FROM speaker_roles WHERE speaker_id = s.id ORDER BY role))',
-  jsonNumbers: '(SELECT value FROM json_each(?))',
+  jsonNumbers: SQLITE_JSON_NUMBERS,
   equalsNoCase: (column: string) => `${column} = ? COLLATE NOCASE`,
   likeNoCase: (column: string) => `${column} LIKE ? ESCAPE '\\'`,
   // Another process may have deleted rows and given their ids to new ones.
@@ -23,9 +26,14 @@ export const SQLITE_DIALECT: Dialect = Object.freeze({
     const max = (await db.get<{ id: number }>('SELECT COALESCE(MAX(id), 0) AS id FROM attributions'))!.id;
     return Array.from({ length: n }, (_, i) => max + 1 + i);
   },
-  // One statement an article, not a trigger a row: FTS5 written from a trigger costs several times as much.
-  async indexContents(db, articleId) {
-    await db.run('INSERT INTO attribution_fts (rowid, content) SELECT id, content FROM attributions WHERE article_id = ?', [articleId]);
+  // One statement a transaction, not a trigger a row: FTS5 written from a trigger costs several times as
+  // much, and FTS5 writes a segment at every savepoint it has pending entries in (one an article).
+  async indexContents(db, articleIds) {
+    if (articleIds.length === 0) return;
+    await db.run(
+      `INSERT INTO attribution_fts (rowid, content) SELECT id, content FROM attributions WHERE article_id IN ${SQLITE_JSON_NUMBERS}`,
+      [JSON.stringify([...new Set(articleIds)])],
+    );
   },
   async rank(db, terms, where, limit) {
     const match = ftsMatch(terms);
