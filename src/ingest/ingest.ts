@@ -66,11 +66,19 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
     ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
   };
-  const { sources, problems } = await expandSources(args, cwd);
-  const diagnostics: Diagnostic[] = [...problems];
-  const counts = { ingested: 0, updated: 0, unchanged: 0 };
+  // Started first: a worker loads its models while this thread lists the sources.
   const ownPool = options.extract !== undefined || options.pool === undefined;
   const pool = ownPool ? createExtractPool(options.extract ? 0 : (options.jobs ?? 0)) : options.pool!;
+  let listed: Awaited<ReturnType<typeof expandSources>>;
+  try {
+    listed = await expandSources(args, cwd);
+  } catch (err) {
+    if (ownPool) await pool.close();
+    throw err;
+  }
+  const { sources, problems } = listed;
+  const diagnostics: Diagnostic[] = [...problems];
+  const counts = { ingested: 0, updated: 0, unchanged: 0 };
   // What the workers did toward storing each extraction, handed to the store with it.
   const hints = new WeakMap<Extraction, StoreHints>();
   const extract: Extractor =
