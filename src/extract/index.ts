@@ -3,6 +3,7 @@ import { buildAttributions, extendQuotes } from './build-attributions.js';
 import { type Document, prepareDocument } from './document.js';
 import { type Models, type TokenAttribution, findAttributions } from './find-attributions.js';
 import { findMentions } from './find-mentions.js';
+import { withSignedQuotes } from './find-signed-quotes.js';
 import { loadModels } from './load-models.js';
 import { resolveSpeakers } from './resolve-speakers.js';
 import { keepRolesApart, tidyRoles } from './tidy-roles.js';
@@ -31,7 +32,7 @@ export interface ExtractOptions {
 export function extract(text: string, options: ExtractOptions = {}): Extraction {
   const { models = loadModels() } = options;
   const doc = prepareDocument(text);
-  return extractionOf(doc, findAttributions(doc, models), options);
+  return extractionOf(doc, withSignedQuotes(doc, findAttributions(doc, models)), options);
 }
 
 /** The extraction made of the attributions found in a prepared article: roles tidied, speakers resolved. */
