@@ -15,6 +15,7 @@ describe('public surface', () => {
       'parseJson',
       'parseJsonLines',
       'readArticleFile',
+      'readRegularFile',
       'toBrat',
       'toBratEvents',
       'toJson',

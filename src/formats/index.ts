@@ -14,6 +14,8 @@ export {
   DEFAULT_MAX_ARTICLE_BYTES,
   decodeArticleBytes,
   readArticleFile,
+  readRegularFile,
+  type FileRefusal,
   findArticleFiles,
   type ArticlePath,
   type ArticleText,

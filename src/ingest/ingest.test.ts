@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { collect } from '../test-support/collect.js';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -111,7 +112,9 @@ describe('ingest', () => {
     writeFileSync(join(bad, 'lol.xml'), readFileSync(join(fixtures, 'billion-laughs.xml')));
     writeFileSync(join(bad, 'broken.xml'), readFileSync(join(fixtures, 'malformed.xml')));
     writeFileSync(join(bad, 'good.txt'), 'Marta Quiroga said the permits were under review.');
-    const summary = await ingest(['bad', 'missing.txt'], { store, cwd: dir, maxBytes: 4096, extract: saidExtractor });
+    // Named on the command line, a FIFO is refused, not read (reading it would wait for a writer forever).
+    execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
+    const summary = await ingest(['bad', 'missing.txt', 'pipe.txt'], { store, cwd: dir, maxBytes: 4096, extract: saidExtractor });
     expect(summary.ingested).toBe(1);
     const reasons = Object.fromEntries(summary.diagnostics.map((d) => [d.source.replace(/^bad\//, ''), d.reason]));
     expect(reasons).toMatchObject({
@@ -122,6 +125,7 @@ describe('ingest', () => {
       'lol.xml': expect.stringMatching(/entity/),
       'broken.xml': expect.stringMatching(/malformed XML/),
       'missing.txt': expect.stringMatching(/no such file/),
+      'pipe.txt': 'not a regular file',
     });
   });
 

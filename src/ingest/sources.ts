@@ -1,7 +1,7 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { extname, join, relative, resolve } from 'node:path';
 import { createDiagnostic, type Diagnostic, type ReadResult } from './article-input.js';
-import { DEFAULT_MAX_ARTICLE_BYTES } from '../formats/index.js';
+import { DEFAULT_MAX_ARTICLE_BYTES, readRegularFile } from '../formats/index.js';
 import { fetchUrl, DEFAULT_TIMEOUT_MS } from './fetch-url.js';
 import { ARTICLE_EXTENSIONS, NOT_A_FEED, readSource } from './readers/index.js';
 
@@ -81,13 +81,9 @@ export async function readSourceRef(ref: SourceRef, options: SourceOptions = {})
     if (bytes === null) return [createDiagnostic(ref.name, `larger than the ${maxBytes} bytes limit`)];
     return readSource(ref.name, bytes, { maxBytes });
   }
-  try {
-    const info = await stat(ref.path);
-    if (info.size > maxBytes) return [createDiagnostic(ref.name, `larger than the ${maxBytes} bytes limit (${info.size} bytes)`)];
-    return readFileBytes(ref.name, await readFile(ref.path), { maxBytes, found: ref.found ?? false });
-  } catch (err) {
-    return [createDiagnostic(ref.name, `cannot read: ${err instanceof Error ? err.message : String(err)}`)];
-  }
+  const read = readRegularFile(ref.path, maxBytes);
+  if (!('bytes' in read)) return [createDiagnostic(ref.name, read.reason)];
+  return readFileBytes(ref.name, read.bytes, { maxBytes, found: ref.found ?? false });
 }
 
 /**
