@@ -622,6 +622,12 @@ async function rewriteInOneTransaction(store: Store): Promise<void> {
   });
 }
 
+describe('postgres pool', () => {
+  it('refuses fewer than two connections: ingest reads on one while a batch holds another', async () => {
+    await expect(openPostgresStore('postgres://nobody@127.0.0.1:1/none', { poolSize: 1 })).rejects.toThrow(/poolSize must be .* at least 2, got 1/);
+  });
+});
+
 describe('sqlite full-text index', () => {
   it('holds exactly the stored contents after rewrites and rollbacks in one transaction', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'claimtrail-fts-'));

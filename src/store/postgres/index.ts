@@ -9,7 +9,10 @@ export { POSTGRES_MIGRATIONS, migratePostgres, postgresSchemaVersion, type Postg
 
 /** Options for {@link openPostgresStore}. */
 export interface PostgresStoreOptions {
-  /** Connections in the pool (default 4). */
+  /**
+   * Connections in the pool (default 4; at least 2: ingest reads on one while
+   * a batch's transaction, open as its articles arrive, holds another).
+   */
   readonly poolSize?: number;
   /** Skip migrating on open (for tests that set the schema up themselves). */
   readonly migrate?: boolean;
@@ -42,6 +45,7 @@ export function redactUrl(url: string): string {
  */
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
   const { poolSize = 4, migrate = true } = options;
+  if (!Number.isInteger(poolSize) || poolSize < 2) throw new Error(`openPostgresStore: poolSize must be a whole number of at least 2, got ${poolSize}`);
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: PG_TYPES });
   // An idle connection that fails (the server restarted) must not crash the process.
   pool.on('error', () => undefined);
