@@ -54,7 +54,8 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
   for (let m = TOKEN.exec(body); m !== null; m = TOKEN.exec(body)) {
     const w = m[0];
     const s = m.index;
-    const c = w.length > 2 ? CLITIC.exec(w) : null;
+    // Only a word with an apostrophe can end in a clitic: the regex is not run on the rest.
+    const c = w.length > 2 && (w.includes("'") || w.includes('’')) ? CLITIC.exec(w) : null;
     if (c && c[1]!.length > 0) {
       const head = c[1]!;
       starts.push(s, s + head.length);
