@@ -16,8 +16,8 @@
  *
  *   node --import tsx bench/ingest.ts [--shared DIR] [--rounds N]
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -134,4 +134,39 @@ console.log(`  database size                          ${(dbBytes / 2 ** 20).toFi
   console.log(`End to end, ${texts.length} files, best of 2:`);
   console.log(`  claimtrail extract --format jsonl      ${(extractCli / 1000).toFixed(2).padStart(6)} s`);
   console.log(`  claimtrail ingest (new database)       ${(ingestCli / 1000).toFixed(2).padStart(6)} s  ${(((ingestCli - extractCli) / extractCli) * 100).toFixed(0)}% over extract`);
+}
+
+// Another writer while ingest runs: one-article ingests into the same SQLite file, one after another, each timed
+// (process start included), next to the same command with the database to itself. Ingest must leave the write
+// lock free often enough that they wait about as long as one batch takes to store, not until it is done.
+{
+  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-contend-'));
+  try {
+    const db = join(dir, 'shared.db');
+    const one = join(dir, 'one.txt');
+    const small = (i: number): number => {
+      writeFileSync(one, `Person Number${i} said the review number ${i} would take months.\n`);
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, [join('bin', 'claimtrail.js'), 'ingest', one, '--db', db], { stdio: 'ignore' });
+      if (r.status !== 0) throw new Error(`bench ingest: a small ingest beside a large one exited ${r.status}`);
+      return performance.now() - t0;
+    };
+    const alone = Math.min(small(0), small(1));
+    const big = spawn(process.execPath, [join('bin', 'claimtrail.js'), 'ingest', train, '--db', db], { stdio: 'ignore' });
+    const bigDone = new Promise<number | null>((resolve) => big.on('exit', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const beside: number[] = [];
+    let running = true;
+    void bigDone.then(() => (running = false));
+    for (let i = 2; running && i < 8; i++) {
+      beside.push(small(i));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if ((await bigDone) !== 0) throw new Error('bench ingest: the large ingest failed beside the small ones');
+    const ms = (x: number): string => `${(x / 1000).toFixed(2)} s`;
+    console.log(`A one-article ingest while claimtrail ingest writes ${texts.length} articles to the same SQLite file:`);
+    console.log(`  alone ${ms(alone)}; beside it ${beside.map(ms).join(', ')} (worst ${ms(Math.max(...beside))})`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -43,6 +43,9 @@ export interface IngestOptions {
   readonly onProgress?: (progress: IngestProgress) => void;
 }
 
+/** How long the write lock is left free after a batch commits, for other writers to the same database. */
+const LOCK_GAP_MS = 30;
+
 /** What an ingest run did. */
 export interface IngestSummary {
   readonly ingested: number;
@@ -94,24 +97,35 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
   const window = pool.threads > 0 ? 2 * batchSize + pool.threads * 8 : 1;
   const inFlight: Promise<PreparedArticle | 'unchanged' | Diagnostic>[] = [];
   let batch: OpenBatch | null = null;
+  // Articles extracted while the write lock is left free for other processes, and since when it is.
+  let held: PreparedArticle[] = [];
+  let freeSince = -Infinity;
 
   const commit = async (): Promise<void> => {
     if (batch === null) return;
     const outcomes = await batch.commit();
     batch = null;
+    freeSince = performance.now();
     // Counted after the commit: a rolled-back batch stored nothing.
     for (const outcome of outcomes) counts[outcome]++;
   };
 
-  const settle = async (): Promise<void> => {
+  const store1 = async (prepared: PreparedArticle, draining: boolean): Promise<void> => {
+    if (batch !== null && !batch.open) await commit();
+    held.push(prepared);
+    // After a commit the lock stays free a moment (another process's writes wait on it), unless the run is ending.
+    if (batch === null && !draining && held.length < batchSize && performance.now() - freeSince < LOCK_GAP_MS) return;
+    batch ??= openBatch(store, (p) => hints.get(p.extraction));
+    for (const p of held) batch.add(p);
+    held = [];
+    if (batch.size >= batchSize) await commit();
+  };
+
+  const settle = async (draining: boolean): Promise<void> => {
     const prepared = await inFlight.shift()!;
     if (prepared === 'unchanged') counts.unchanged++;
     else if (prepared.kind === 'diagnostic') diagnostics.push(prepared);
-    else {
-      batch ??= openBatch(store, (p) => hints.get(p.extraction));
-      batch.add(prepared);
-      if (batch.size >= batchSize) await commit();
-    }
+    else await store1(prepared, draining);
   };
 
   try {
@@ -119,11 +133,16 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
       for (const entry of await readSourceRef(ref, readOptions)) {
         if (isDiagnostic(entry)) diagnostics.push(entry);
         else inFlight.push(prepareArticle(store, entry, extract));
-        while (inFlight.length >= window) await settle();
+        while (inFlight.length >= window) await settle(false);
       }
       onProgress?.({ done: i + 1, total: sources.length, ...counts, failed: diagnostics.length });
     }
-    while (inFlight.length > 0) await settle();
+    while (inFlight.length > 0) await settle(true);
+    if (held.length > 0) {
+      batch ??= openBatch(store, (p) => hints.get(p.extraction));
+      for (const p of held) batch.add(p);
+      held = [];
+    }
     await commit();
   } finally {
     await Promise.allSettled(inFlight);

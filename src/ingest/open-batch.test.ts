@@ -31,7 +31,7 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 it('stores each article as it is added, before the batch commits', async () => {
   const a = await prepared('first');
-  const batch = openBatch(store, () => undefined);
+  const batch = openBatch(store, () => undefined, Infinity);
   batch.add(a);
   await tick();
   // The same connection reads its own open transaction: the article is written already.
@@ -57,7 +57,7 @@ it('a failed article rolls the whole batch back and refuses more', async () => {
         }),
       ),
   };
-  const batch = openBatch(failing, () => undefined);
+  const batch = openBatch(failing, () => undefined, Infinity);
   batch.add(a);
   batch.add(b);
   await tick();
@@ -66,4 +66,21 @@ it('a failed article rolls the whole batch back and refuses more', async () => {
   expect(await store.articleHash(a.article.identity)).toBeNull();
   // The store is free again for the next batch.
   expect(await openBatch(store, () => undefined).commit()).toEqual([]);
+});
+
+it('commits once it has waited with nothing to store, so another connection can write meanwhile', async () => {
+  const a = await prepared('first');
+  const batch = openBatch(store, () => undefined, 0);
+  batch.add(a);
+  await tick();
+  expect(batch.open).toBe(false);
+  expect(() => batch.add(a)).toThrow('add after commit');
+  expect(await batch.commit()).toEqual(['ingested']);
+  const other = openSqliteStore(join(dir, 'batch.db'));
+  try {
+    expect(await other.articleHash(a.article.identity)).toBe(a.article.contentHash);
+    await other.putArticle((await prepared('second')).article, none());
+  } finally {
+    await other.close();
+  }
 });
