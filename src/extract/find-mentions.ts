@@ -123,9 +123,12 @@ function classifyRun(doc: Document, runStart: number, runEnd: number, out: Menti
     return;
   }
   const len = e - nameStart;
+  // Words of the name: an initial's period is not one ("Julie A. Diaz Martinez" has four).
+  let words = 0;
+  for (let k = nameStart; k < e; k++) if (tokens.word[k] !== '.') words++;
   const first = tokens.word[nameStart]!;
   const personLike =
-    len >= 2 && len <= 4 && (titleEnd > 0 || firstNameGender(first) !== null || isInitial(tokens.word[nameStart]!));
+    words >= 2 && words <= 4 && (titleEnd > 0 || firstNameGender(first) !== null || isInitial(tokens.word[nameStart]!));
   if (personLike || (titleEnd > 0 && len === 1)) {
     out.push({
       type: 'person',
