@@ -41,7 +41,8 @@ const MONTHS = new Set(
   ),
 );
 
-function isCapitalized(w: string): boolean {
+/** Whether a word starts with a capital letter. */
+export function isCapitalized(w: string): boolean {
   const c = w.charCodeAt(0);
   if (c >= 65 && c <= 90) return true;
   if (c < 128) return false;

@@ -1,5 +1,6 @@
 import type { Document } from './document.js';
 import type { TokenAttribution } from './find-attributions.js';
+import { isCapitalized } from './find-mentions.js';
 
 const DASHES = new Set(['―', '—', '–']);
 const OPENING_MARKS = new Set(['“', '”', '"']);
@@ -9,8 +10,6 @@ const NAME_PARTICLES = new Set(['de', 'la', 'del', 'da', 'di', 'van', 'von', 'de
 /** Words in a signature's name, and in the description that may follow it after a comma. */
 const MAX_NAME_TOKENS = 7;
 const MAX_DESCRIPTION_TOKENS = 16;
-
-const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
 
 /**
  * The signature after a quote's dash, `start` its first token and `end` its
@@ -26,13 +25,13 @@ function signatureName(doc: Document, start: number, end: number): { start: numb
     const w = word[i]!;
     // A period after an initial, or closing the signature.
     const stop = w === '.' && i > start && (word[i - 1]!.length === 1 || i + 1 === end);
-    if (!(isCapitalised(w) || stop || (words > 0 && NAME_PARTICLES.has(w)))) return null;
+    if (!(isCapitalized(w) || stop || (words > 0 && NAME_PARTICLES.has(w)))) return null;
     if (w !== '.') words++;
     i++;
   }
   const nameEnd = word[i - 1] === '.' && i === end && word[i - 2]!.length > 1 ? i - 1 : i;
-  if (nameEnd === start || nameEnd - start > MAX_NAME_TOKENS || !isCapitalised(word[start]!)) return null;
-  if (!word.slice(start, nameEnd).some((w) => w.length > 1 && isCapitalised(w))) return null;
+  if (nameEnd === start || nameEnd - start > MAX_NAME_TOKENS || !isCapitalized(word[start]!)) return null;
+  if (!word.slice(start, nameEnd).some((w) => w.length > 1 && isCapitalized(w))) return null;
   if (nameEnd < end && end - nameEnd - 1 > MAX_DESCRIPTION_TOKENS) return null;
   return { start, end: nameEnd };
 }
@@ -66,9 +65,9 @@ export function findSignedQuotes(doc: Document): TokenAttribution[] {
  * Adds the signed quotes (see {@link findSignedQuotes}) that no attribution
  * found already covers: one whose content or cue touches the quote keeps it.
  */
-export function withSignedQuotes(doc: Document, found: readonly TokenAttribution[]): TokenAttribution[] {
+export function withSignedQuotes(doc: Document, found: readonly TokenAttribution[]): readonly TokenAttribution[] {
   const signed = findSignedQuotes(doc);
-  if (signed.length === 0) return [...found];
+  if (signed.length === 0) return found;
   const taken = new Uint8Array(doc.tokens.count);
   for (const a of found) {
     taken.fill(1, a.cue.start, a.cue.end);

@@ -110,22 +110,27 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
     for (const outcome of outcomes) counts[outcome]++;
   };
 
-  const store1 = async (prepared: PreparedArticle, draining: boolean): Promise<void> => {
+  /** Hands the held articles to the open batch, opening one if none is. */
+  const release = (): OpenBatch => {
+    const open = (batch ??= openBatch(store, (p) => hints.get(p.extraction)));
+    for (const p of held) open.add(p);
+    held = [];
+    return open;
+  };
+
+  const storePrepared = async (prepared: PreparedArticle, draining: boolean): Promise<void> => {
     if (batch !== null && !batch.open) await commit();
     held.push(prepared);
     // After a commit the lock stays free a moment (another process's writes wait on it), unless the run is ending.
     if (batch === null && !draining && held.length < batchSize && performance.now() - freeSince < LOCK_GAP_MS) return;
-    batch ??= openBatch(store, (p) => hints.get(p.extraction));
-    for (const p of held) batch.add(p);
-    held = [];
-    if (batch.size >= batchSize) await commit();
+    if (release().size >= batchSize) await commit();
   };
 
   const settle = async (draining: boolean): Promise<void> => {
     const prepared = await inFlight.shift()!;
     if (prepared === 'unchanged') counts.unchanged++;
     else if (prepared.kind === 'diagnostic') diagnostics.push(prepared);
-    else await store1(prepared, draining);
+    else await storePrepared(prepared, draining);
   };
 
   try {
@@ -138,11 +143,7 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
       onProgress?.({ done: i + 1, total: sources.length, ...counts, failed: diagnostics.length });
     }
     while (inFlight.length > 0) await settle(true);
-    if (held.length > 0) {
-      batch ??= openBatch(store, (p) => hints.get(p.extraction));
-      for (const p of held) batch.add(p);
-      held = [];
-    }
+    if (held.length > 0) release();
     await commit();
   } finally {
     await Promise.allSettled(inFlight);

@@ -42,10 +42,11 @@ function load(): Map<string, NameGender> {
  * ("Oscar", "Donald"), from the US birth records.
  */
 export function firstNameGender(word: string): NameGender | null {
-  const known = load().get(word.toLowerCase());
+  const lower = word.toLowerCase();
+  const known = load().get(lower);
   if (known !== undefined) return known;
   // Places given as names ("Arizona", "Nevada") stay places: "Arizona Republican" is no person.
-  if (PLACES.has(word.toLowerCase())) return null;
+  if (PLACES.has(lower)) return null;
   ssa ??= (require('name-to-gender') as { guessGender: SsaGuess }).guessGender;
   const { male, female } = ssa(word).counts;
   const births = male + female;
