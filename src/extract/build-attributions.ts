@@ -22,17 +22,45 @@ export function extendQuotes(doc: Document, att: TokenAttribution): TokenAttribu
   if (!last) return att;
   const colonQuote = quoteAfterColon(doc, att);
   if (colonQuote) return colonQuote;
-  let region = quotes.region[last.end - 1]!;
+  const region = quotes.region[last.end - 1]!;
   const para = tokens.paragraph[last.end - 1]!;
   if (region < 0 || quotes.regionEnd[region] !== last.end - 1 || tokens.paragraphStarts[para + 1] !== last.end) return att;
   // The cue must come before the content's end, else the quote's own cue is in a later paragraph.
   if (att.cue.start > last.end) return att;
-  const content = [...att.content];
-  while (quotes.continues[region] === 1 && region + 1 < quotes.regionStart.length) {
+  const more = quoteRun(doc, region).slice(1);
+  return more.length === 0 ? att : { ...att, content: [...att.content, ...more] };
+}
+
+/** A quote region and those of the paragraphs that continue it, as token ranges. */
+function quoteRun(doc: Document, first: number): TokenRange[] {
+  const { quotes } = doc;
+  const out = [{ start: quotes.regionStart[first]!, end: quotes.regionEnd[first]! + 1 }];
+  for (let region = first; quotes.continues[region] === 1 && region + 1 < quotes.regionStart.length; ) {
     region++;
-    content.push({ start: quotes.regionStart[region]!, end: quotes.regionEnd[region]! + 1 });
+    out.push({ start: quotes.regionStart[region]!, end: quotes.regionEnd[region]! + 1 });
   }
-  return content.length === att.content.length ? att : { ...att, content };
+  return out;
+}
+
+/** The quote (with the paragraphs that continue it) opening the paragraph after `para`, which ends in a colon. */
+function quoteAfterParagraph(doc: Document, para: number): TokenRange[] | null {
+  const { tokens, quotes } = doc;
+  const next = tokens.paragraphStarts[para + 1]!;
+  if (next >= tokens.count || tokens.word[next - 1] !== ':') return null;
+  const region = quotes.region[next]!;
+  return region < 0 || quotes.mark[next] !== 1 ? null : quoteRun(doc, region);
+}
+
+/**
+ * The quote after a colon that closes the cue's paragraph right after the
+ * cue ("Caddell continued:", "The Ledger reports:"); null if there is none.
+ * The role tagger sees one paragraph, so it finds no content for such a cue.
+ */
+export function quoteAfterColonCue(doc: Document, cue: TokenRange): TokenRange[] | null {
+  const para = doc.tokens.paragraph[cue.start]!;
+  const next = doc.tokens.paragraphStarts[para + 1]!;
+  // The colon may be the cue's last token ("reports:") or follow it.
+  return next === cue.end || next === cue.end + 1 ? quoteAfterParagraph(doc, para) : null;
 }
 
 /**
@@ -40,21 +68,13 @@ export function extendQuotes(doc: Document, att: TokenAttribution): TokenAttribu
  * quote: the quote (with the paragraphs that continue it) is the content.
  */
 function quoteAfterColon(doc: Document, att: TokenAttribution): TokenAttribution | null {
-  const { tokens, quotes } = doc;
-  const para = tokens.paragraph[att.cue.start]!;
-  const next = tokens.paragraphStarts[para + 1]!;
-  if (next >= tokens.count || tokens.word[next - 1] !== ':') return null;
+  const para = doc.tokens.paragraph[att.cue.start]!;
+  const next = doc.tokens.paragraphStarts[para + 1]!;
   // Only when nothing but the cue's own clause lies between the cue and the colon.
   const last = att.content[att.content.length - 1]!;
   if (last.end < next - 2 || att.content[0]!.start < att.cue.start) return null;
-  let region = quotes.region[next]!;
-  if (region < 0 || quotes.mark[next] !== 1) return null;
-  const content = [{ start: quotes.regionStart[region]!, end: quotes.regionEnd[region]! + 1 }];
-  while (quotes.continues[region] === 1 && region + 1 < quotes.regionStart.length) {
-    region++;
-    content.push({ start: quotes.regionStart[region]!, end: quotes.regionEnd[region]! + 1 });
-  }
-  return { ...att, content };
+  const content = quoteAfterParagraph(doc, para);
+  return content && { ...att, content };
 }
 
 /** The kind of an attribution, from its cue and how much of its content is quoted. */

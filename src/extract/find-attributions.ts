@@ -1,7 +1,8 @@
 import type { Document } from './document.js';
 import { type Candidate, type CueRanker, candidateFeatures, cueFeatures, linearScore, maskedScore, CONTEXT_FEATURES, contextFeatures, sureCoverage, withContext } from './rank-cues.js';
 import { type FoundCue, findCueCandidates, findCues, type TokenRange } from './tag-cues.js';
-import { type RoleScores, tagRoles } from './tag-roles.js';
+import { quoteAfterColonCue } from './build-attributions.js';
+import { type Roles, type RoleScores, tagRoles } from './tag-roles.js';
 import { LEX } from './token-features.js';
 import type { LinearChain } from './tagger/linear-chain.js';
 
@@ -46,7 +47,7 @@ export function findAttributions(doc: Document, models: Models): TokenAttributio
   const out: TokenAttribution[] = [];
   const covered = new Uint8Array(doc.tokens.count);
   for (const cue of sure) {
-    const roles = tagRoles(doc, models.role, cue, cueMask);
+    const roles = withQuoteAfterColon(doc, cue, tagRoles(doc, models.role, cue, cueMask));
     if (roles.content.length === 0) continue;
     out.push({ cue, source: roles.source, content: roles.content });
     for (const r of roles.content) covered.fill(1, r.start, r.end);
@@ -54,7 +55,7 @@ export function findAttributions(doc: Document, models: Models): TokenAttributio
   for (const cue of cues) {
     // A doubtful cue inside sure content would be dropped as nested: skip its tagging.
     if (cueMask[cue.start] === 1 || covered[cue.start] === 1) continue;
-    const roles = tagRoles(doc, models.role, cue, cueMask);
+    const roles = withQuoteAfterColon(doc, cue, tagRoles(doc, models.role, cue, cueMask));
     if (roles.content.length === 0) continue;
     out.push({ cue, source: roles.source, content: roles.content });
   }
@@ -79,7 +80,10 @@ export function settleRanked(doc: Document, atts: readonly TokenAttribution[], s
       for (let t = r.start; t < r.end; t++) if (cueOf[t]! >= 0) return true;
       return false;
     });
-    if (nested || holds) continue;
+    // Two cues before one colon ("He said:") both take the quote after it: the surer keeps it.
+    const first = a.content[0]!;
+    const twin = contentOf[first.start]! >= 0 && kept.some((k) => sameRanges(atts[k]!.content, a.content));
+    if (nested || holds || twin) continue;
     kept.push(i);
     for (const r of a.content) contentOf.fill(i, r.start, r.end);
     cueOf.fill(i, a.cue.start, a.cue.end);
@@ -89,6 +93,10 @@ export function settleRanked(doc: Document, atts: readonly TokenAttribution[], s
     doc,
     kept.map((i) => atts[i]!),
   );
+}
+
+function sameRanges(x: readonly TokenRange[], y: readonly TokenRange[]): boolean {
+  return x.length === y.length && x.every((r, k) => r.start === y[k]!.start && r.end === y[k]!.end);
 }
 
 /** Drops nested attributions and gives sourceless participles their clause's source. */
@@ -101,6 +109,13 @@ export interface CueGate {
   readonly weights: Float32Array;
   readonly threshold: number;
   readonly bits: number;
+}
+
+/** "He said:" closing a paragraph: a cue the role tagger found no content for takes the quote that opens the next. */
+function withQuoteAfterColon(doc: Document, cue: TokenRange, roles: Roles): Roles {
+  if (roles.content.length > 0) return roles;
+  const quote = quoteAfterColonCue(doc, cue);
+  return quote ? { source: roles.source, content: quote } : roles;
 }
 
 /**
@@ -116,7 +131,7 @@ export function proposeAttributions(doc: Document, models: Models, rungs: readon
   const tag = (i: number, feats: Uint32Array): void => {
     const cue = cues[i]!;
     const scores: RoleScores = { conMean: 0, conMin: 0, srcMean: 0 };
-    const roles = tagRoles(doc, models.role, cue, cueMask, scores);
+    const roles = withQuoteAfterColon(doc, cue, tagRoles(doc, models.role, cue, cueMask, scores));
     if (roles.content.length === 0) return;
     out.push({ cue, roles, scores, cueFeatures: feats });
   };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { prepareDocument } from './document.js';
-import { findSignedQuotes, withSignedQuotes } from './find-signed-quotes.js';
+import { findSignedQuotes } from './find-signed-quotes.js';
 import { extract } from './index.js';
+import { withLayoutForms } from './with-layout-forms.js';
 
 /** Each signed quote as the text of its cue, source and content. */
 function signed(text: string): { cue: string; source: string | null; content: string }[] {
@@ -41,13 +42,13 @@ describe('findSignedQuotes', () => {
   });
 });
 
-describe('withSignedQuotes', () => {
+describe('withLayoutForms and signed quotes', () => {
   it('adds a signed quote no attribution covers, and leaves one that is covered', () => {
     const doc = prepareDocument('“The harbour feels empty.” ― Odile Varga');
     const [quote] = findSignedQuotes(doc);
-    expect(withSignedQuotes(doc, [])).toEqual([quote]);
+    expect(withLayoutForms(doc, [])).toEqual([quote]);
     const other = { cue: quote!.cue, source: null, content: [{ start: 1, end: 3 }] };
-    expect(withSignedQuotes(doc, [other])).toEqual([other]);
+    expect(withLayoutForms(doc, [other])).toEqual([other]);
   });
 
   it('is part of extract: a direct quote of the person who signed it', () => {

@@ -60,20 +60,3 @@ export function findSignedQuotes(doc: Document): TokenAttribution[] {
   }
   return out;
 }
-
-/**
- * Adds the signed quotes (see {@link findSignedQuotes}) that no attribution
- * found already covers: one whose content or cue touches the quote keeps it.
- */
-export function withSignedQuotes(doc: Document, found: readonly TokenAttribution[]): readonly TokenAttribution[] {
-  const signed = findSignedQuotes(doc);
-  if (signed.length === 0) return found;
-  const taken = new Uint8Array(doc.tokens.count);
-  for (const a of found) {
-    taken.fill(1, a.cue.start, a.cue.end);
-    for (const r of a.content) taken.fill(1, r.start, r.end);
-  }
-  const free = (r: { start: number; end: number }): boolean => !taken.subarray(r.start, r.end).includes(1);
-  const added = signed.filter((s) => free(s.cue) && s.content.every(free));
-  return [...found, ...added].sort((a, b) => a.cue.start - b.cue.start);
-}

@@ -3,7 +3,7 @@ import { buildAttributions, extendQuotes } from './build-attributions.js';
 import { type Document, prepareDocument } from './document.js';
 import { type Models, type TokenAttribution, findAttributions } from './find-attributions.js';
 import { findMentions } from './find-mentions.js';
-import { withSignedQuotes } from './find-signed-quotes.js';
+import { withLayoutForms } from './with-layout-forms.js';
 import { loadModels } from './load-models.js';
 import { resolveSpeakers } from './resolve-speakers.js';
 import { keepRolesApart, tidyRoles } from './tidy-roles.js';
@@ -32,13 +32,17 @@ export interface ExtractOptions {
 export function extract(text: string, options: ExtractOptions = {}): Extraction {
   const { models = loadModels() } = options;
   const doc = prepareDocument(text);
-  return extractionOf(doc, withSignedQuotes(doc, findAttributions(doc, models)), options);
+  return extractionOf(doc, findAttributions(doc, models), options);
 }
 
-/** The extraction made of the attributions found in a prepared article: roles tidied, speakers resolved. */
+/**
+ * The extraction made of the attributions the taggers found in a prepared
+ * article: roles tidied, quotes run on over paragraphs, the forms of the
+ * page's layout added (they come whole, so they skip both), speakers resolved.
+ */
 export function extractionOf(doc: Document, attributions: readonly TokenAttribution[], options: ExtractOptions = {}): Extraction {
   const { file = null, publishedAt = null } = options;
-  const found = attributions.flatMap((a) => keepRolesApart(extendQuotes(doc, tidyRoles(doc, a))) ?? []);
+  const found = withLayoutForms(doc, attributions.flatMap((a) => keepRolesApart(extendQuotes(doc, tidyRoles(doc, a))) ?? []));
   const mentions = findMentions(doc);
   const resolution = resolveSpeakers(doc, mentions, found);
   return createExtraction({

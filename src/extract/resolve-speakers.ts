@@ -28,6 +28,10 @@ interface Draft {
 
 const RELATIVES = new Set(['who', 'which', 'that', 'whom']);
 const PREPOSITIONS = new Set(['of', 'at', 'in', 'for', 'from', 'with', 'on', 'by', 'near', 'to']);
+/** Words of a description that may name someone given that role before ("the presumptive Republican nominee"). */
+const MAX_DESCRIPTION_WORDS = 5;
+const POSSESSIVES = new Set(['’s', "'s", '’', "'"]);
+const PHRASE_BREAKS = new Set([',', '(', '[', '—', '–', '-', 'and', '&', ';']);
 /** Documents whose author is an organisation more often than a news outlet. */
 const STUDY_NOUNS = new Set(['study', 'survey', 'analysis', 'poll', 'audit', 'review', 'assessment', 'estimate', 'estimates', 'data', 'filing', 'memo', 'letter']);
 /** Common nouns that stand for an organisation or outlet named earlier ("the company", "the station"). */
@@ -63,6 +67,9 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
     return d;
   };
 
+  const label = (m: Mention): boolean => tokens.word[m.name.end] === ':';
+  const readable = (m: Mention): string => readableName(m.text, label(m));
+  const isAcronym = (m: Mention): boolean => !label(m) && /^\p{Lu}{2,6}$/u.test(m.text);
   const words = (r: TokenRange): string[] => tokens.word.slice(r.start, r.end).filter((w) => w !== '.');
   // People by surname; a full name opens a person unless one with that first name (or none) exists.
   const bySurname = new Map<string, Draft[]>();
@@ -76,19 +83,23 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
     const same = bySurname.get(surname) ?? [];
     let d = same.find((p) => p.first === first);
     if (!d) {
-      d = add('person', m.text, `person|${first}|${surname}`, m.name);
+      d = add('person', readable(m), `person|${first}|${surname}`, m.name);
       d.mentions.pop();
       d.first = first;
       d.gender = firstNameGender(first);
       same.push(d);
       bySurname.set(surname, same);
     }
-    if (m.text.length > d.name.length) d.name = m.text;
+    if (m.text.length > d.name.length) d.name = readable(m);
   }
   // Mentions in text order: a lone surname goes to the person of that surname named most recently.
   // With no full name to join, a titled surname ("Mayor Voss") or one that speaks is a person of its own.
-  const sourceStarts = new Set<number>();
-  for (const a of atts) if (a.source) for (let t = a.source.start; t < a.source.end; t++) sourceStarts.add(t);
+  // A capitalised word a lower-case one follows inside the source is a modifier ("Republican nominee"), not a speaker.
+  const speakingWords = new Set<number>();
+  for (const a of atts) {
+    if (!a.source) continue;
+    for (let t = a.source.start; t < a.source.end; t++) if (t + 1 === a.source.end || !/^\p{Ll}/u.test(tokens.word[t + 1]!)) speakingWords.add(t);
+  }
   const named: { start: number; end: number; draft: Draft }[] = [];
   mentions.forEach((m, idx) => {
     let d: Draft | null = null;
@@ -99,8 +110,12 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
       const candidates = (bySurname.get(surname) ?? []).filter((p) => ws.length < 2 || p.first === first);
       for (const p of candidates) if (!d || (lastAt.get(p) ?? p.firstAt) > (lastAt.get(d) ?? d.firstAt)) d = p;
       const common = TITLE_WORDS.has(surname) || UNNAMED_NOUNS.has(surname);
-      if (!d && ws.length === 1 && !common && (m.title !== null || sourceStarts.has(m.name.start))) {
-        d = add('person', m.text, `person||${surname}`, m.name);
+      if (!d && ws.length === 1 && !common && m.title === null && speakingWords.has(m.name.start) && isAcronym(m)) {
+        // "FDIC said": a lone word in capitals that no one bears as a name and that is no transcript's label.
+        d = add('organization', m.text, `organization|${m.text.toLowerCase()}`, m.name);
+        d.mentions.pop();
+      } else if (!d && ws.length === 1 && !common && (m.title !== null || speakingWords.has(m.name.start))) {
+        d = add('person', readable(m), `person||${surname}`, m.name);
         d.mentions.pop();
         bySurname.set(surname, [d]);
       }
@@ -168,12 +183,21 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
   };
 
   // "The mayor", "the company", "the station": the entity last named with that title or word.
+  // "The Republican nominee": the person last given a role with all its words.
   const definite = (lower: readonly string[], at: number): Draft | null => {
-    if (lower.length !== 2 || lower[0] !== 'the') return null;
-    const noun = lower[1]!;
+    if (lower.length < 2 || lower.length > MAX_DESCRIPTION_WORDS || lower[0] !== 'the') return null;
+    const noun = lower[lower.length - 1]!;
     if (TITLE_WORDS.has(noun) && !UNNAMED_NOUNS.has(noun)) {
-      return lastBefore(at, (x) => x.type === 'person' && x.roles.some((r) => r.toLowerCase().split(/\s+/).includes(noun)));
+      const described = lower.slice(1);
+      return lastBefore(at, (x) => {
+        if (x.type !== 'person') return false;
+        return x.roles.some((r) => {
+          const roleWords = r.toLowerCase().split(/\s+/);
+          return described.every((w) => roleWords.includes(w));
+        });
+      });
     }
+    if (lower.length !== 2) return null;
     const kind = GENERIC_NOUNS.get(noun);
     if (kind === undefined) return null;
     return (
@@ -194,12 +218,20 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
     const order: EntityType[] = ['person', 'outlet', 'organization'];
     let chosen: Draft | null = null;
     let chosenMention = -1;
-    // A name after a preposition modifies the source's head ("the mayor of Port Ellery, Joanna Brisk").
+    // A name after a preposition, or a possessor, modifies the source's head
+    // ("the mayor of Port Ellery, Joanna Brisk"; "Voss’s deputy, Ana Reyes").
     const modifier = (k: number): boolean => {
       const at = mentions[k]!.title?.start ?? mentions[k]!.name.start;
-      return at > src.start && PREPOSITIONS.has(tokens.lower[at - 1]!);
+      const after = mentions[k]!.name.end;
+      return (at > src.start && PREPOSITIONS.has(tokens.lower[at - 1]!)) || (after < src.end && POSSESSIVES.has(tokens.lower[after]!));
     };
-    const ranked = [...inside.filter((k) => !modifier(k)), ...inside.filter(modifier)];
+    // The head of the source's first phrase is its last name ("Republican nominee Gov. Ana Reyes (R-OR)",
+    // "Harbor Party leader Ana Reyes, a former judge"): an apposition or a second name comes after a comma,
+    // a bracket, a dash, "and" or a preposition ("Lee Wang of The Intercept").
+    let phraseEnd = src.start;
+    while (phraseEnd < src.end && !PHRASE_BREAKS.has(tokens.lower[phraseEnd]!) && !PREPOSITIONS.has(tokens.lower[phraseEnd]!)) phraseEnd++;
+    const heads = inside.filter((k) => !modifier(k) && mentions[k]!.name.end <= phraseEnd).reverse();
+    const ranked = [...heads, ...inside.filter((k) => !modifier(k) && !heads.includes(k)), ...inside.filter(modifier)];
     for (const t of order) {
       const i = ranked.find((k) => mentionEntity[k]!.type === t);
       if (i !== undefined) {
@@ -283,7 +315,9 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
     }
     const name = srcText.replace(DETERMINERS, '').replace(/\s+/g, ' ').trim();
     const capitalised = tokens.word.slice(src.start, src.end).some((w, k) => k > 0 && /^\p{Lu}/u.test(w)) || /^\p{Lu}\p{Ll}/u.test(name);
-    const type: EntityType = UNNAMED_NOUNS.has(head) || !capitalised ? 'unnamed' : 'organization';
+    // "The Vermont senator": a title in lower case heads a description of someone unnamed here ("Howard Dean" is a name).
+    const titled = TITLE_WORDS.has(head) && tokens.word.slice(src.start, src.end).includes(head);
+    const type: EntityType = UNNAMED_NOUNS.has(head) || titled || !capitalised ? 'unnamed' : 'organization';
     const d = add(type, type === 'unnamed' ? name.toLowerCase() : name, `${type}|${name.toLowerCase()}`, src);
     speakers.push(d);
     sourceTypes.push(type);
@@ -314,6 +348,17 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
 }
 
 /** The last noun-like word of a source before any apposition or prepositional phrase. */
+/**
+ * A name printed in capitals, as transcripts and headlines print them, in the
+ * case of prose: "JAKE TAPPER" → "Jake Tapper", and a transcript's speaker
+ * label, "PENCE:" → "Pence". A lone word otherwise stays as it is: it is as
+ * likely an acronym ("FDIC") as a name.
+ */
+function readableName(name: string, label: boolean): string {
+  if (/\p{Ll}/u.test(name) || (!label && !/\s/u.test(name))) return name;
+  return name.replace(/\p{Lu}[\p{Lu}'’]+/gu, (w) => w[0] + w.slice(1).toLowerCase());
+}
+
 function headNoun(lower: readonly string[]): string {
   let end = lower.length;
   for (let k = 0; k < lower.length; k++) {

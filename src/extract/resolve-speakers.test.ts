@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { prepareDocument } from './document.js';
+import type { TokenAttribution } from './find-attributions.js';
+import { findMentions } from './find-mentions.js';
+import { resolveSpeakers } from './resolve-speakers.js';
+
+/** The speaker each source resolves to, as name and type; `sources` are substrings of the text, `said` after each. */
+function speakersOf(text: string, sources: readonly string[]): [string | null, string | null][] {
+  const doc = prepareDocument(text);
+  const { start, end, count } = doc.tokens;
+  const tokensOf = (from: number, to: number) => {
+    let s = 0;
+    while (start[s]! < from) s++;
+    let e = s;
+    while (e < count && end[e]! <= to) e++;
+    return { start: s, end: e };
+  };
+  let at = 0;
+  const atts: TokenAttribution[] = sources.map((source) => {
+    const from = text.indexOf(source, at);
+    at = from + source.length;
+    const src = tokensOf(from, at);
+    return { source: src, cue: { start: src.end, end: src.end + 1 }, content: [{ start: src.end + 1, end: src.end + 3 }] };
+  });
+  const { speakers, entities } = resolveSpeakers(doc, findMentions(doc), atts);
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  return speakers.map((s) => [s?.name ?? null, s ? byId.get(s.id)!.type : null]);
+}
+
+describe('resolveSpeakers', () => {
+  it('takes the name a description leads up to, not the adjective that opens it', () => {
+    const text = 'Republican nominee Gov. Ana Reyes (R-OR) said the port would stay open. Harbor Party leader Tomas Quill said it would not.';
+    expect(speakersOf(text, ['Republican nominee Gov. Ana Reyes (R-OR)', 'Harbor Party leader Tomas Quill'])).toEqual([
+      ['Ana Reyes', 'person'],
+      ['Tomas Quill', 'person'],
+    ]);
+  });
+
+  it('reads the head before an apposition, and past a possessor', () => {
+    const text = 'Ana Reyes said the port was safe. Reyes, Tomas Quill’s rival, said so again. Quill’s deputy, Mara Lenk, said otherwise.';
+    expect(speakersOf(text, ['Ana Reyes', 'Reyes, Tomas Quill’s rival', 'Quill’s deputy, Mara Lenk'])).toEqual([
+      ['Ana Reyes', 'person'],
+      ['Ana Reyes', 'person'],
+      ['Mara Lenk', 'person'],
+    ]);
+  });
+
+  it('writes a name printed in capitals in the case of prose when it is a full name or a speaker label', () => {
+    const text = 'MARA LENK said the port was safe.\n\nLENK: It is safe.\n\nFDIC said so too.';
+    expect(speakersOf(text, ['MARA LENK', 'LENK', 'FDIC'])).toEqual([
+      ['Mara Lenk', 'person'],
+      ['Mara Lenk', 'person'],
+      ['FDIC', 'organization'],
+    ]);
+  });
+});
