@@ -32,7 +32,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createScorer, readGoldCorpus } from '../src/eval/index.js';
 import { type Document, prepareDocument } from '../src/extract/document.js';
-import { type Models, proposeAttributions, settleRanked, sureCueMask } from '../src/extract/find-attributions.js';
+import { type Models, keepsCandidate, proposeAttributions, settleRanked, sureCueMask } from '../src/extract/find-attributions.js';
 import { extractionOf } from '../src/extract/index.js';
 import { type Candidate, type RankExample, candidateFeatures, linearScore, maskFeatures, serializeRanker, trainRanker } from '../src/extract/rank-cues.js';
 import { deserializeModel } from '../src/extract/tagger/model-io.js';
@@ -119,6 +119,7 @@ async function load(pair: string): Promise<{ models: Models; articles: Article[]
   for await (const a of readGoldCorpus(goldDir)) {
     const doc = prepareDocument(a.text);
     const candidates = proposeAttributions(doc, models, rungs);
+    // Candidates whose content is the quote after a colon are kept by rule (keepsCandidate), not learned from.
     const gold = a.gold.map((g) => ({ cue: tokenSet(doc, g.cue), content: tokenSet(doc, g.content) }));
     articles.push({
       ...a,
@@ -152,13 +153,15 @@ const options = { bits, epochs: Number(values.epochs), rate: Number(values.rate)
 /** Trains the gate on the doubtful candidates' cue features, then the ranker on what the gate lets through. */
 function train(articles: readonly Article[]): Trained {
   const gate = trainRanker(
-    articles.flatMap((a) => a.candidates.flatMap((_, i) => (a.sure[i] ? [] : [{ feats: a.gateFeats[i]!, label: a.labels[i]! }]))),
+    articles.flatMap((a) => a.candidates.flatMap((c, i) => (a.sure[i] || c.afterColon ? [] : [{ feats: a.gateFeats[i]!, label: a.labels[i]! }]))),
     options,
   );
   const examples: RankExample[] = [];
   for (const a of articles) {
     const g = gated(a, gate);
-    g.feats.forEach((feats, i) => examples.push({ feats, label: g.labels[i]! }));
+    g.feats.forEach((feats, i) => {
+      if (!g.candidates[i]!.afterColon) examples.push({ feats, label: g.labels[i]! });
+    });
   }
   return { gate, weights: trainRanker(examples, options) };
 }
@@ -179,7 +182,7 @@ function evaluate(articles: readonly Article[], trained: Trained | null | 'oracl
   for (const th of thresholds) {
     const scorer = createScorer();
     articles.forEach((a, k) => {
-      const kept = sets[k]!.candidates.map((_, i) => i).filter((i) => scored[k]![i]! >= th);
+      const kept = sets[k]!.candidates.map((_, i) => i).filter((i) => keepsCandidate(sets[k]!.candidates[i]!, scored[k]![i]!, th));
       const atts = settleRanked(
         a.doc,
         kept.map((i) => {

@@ -31,7 +31,7 @@ export function findAttributions(doc: Document, models: Models): TokenAttributio
     const candidates = proposeAttributions(doc, models, ranker.rungs, gate);
     const feats = candidateFeatures(doc, candidates, ranker.bits);
     const scores = feats.map((f) => linearScore(ranker.weights, f));
-    const kept = candidates.map((_, i) => i).filter((i) => scores[i]! >= ranker.threshold);
+    const kept = candidates.map((_, i) => i).filter((i) => keepsCandidate(candidates[i]!, scores[i]!, ranker.threshold));
     return settleRanked(
       doc,
       kept.map((i) => {
@@ -111,6 +111,15 @@ export interface CueGate {
   readonly bits: number;
 }
 
+/**
+ * Whether the ranker's verdict keeps a candidate. A cue whose content is the
+ * quote after its colon is kept when it is sure: the ranker never learned
+ * from such candidates (its features describe the role tagger's content).
+ */
+export function keepsCandidate(candidate: Candidate, score: number, threshold: number): boolean {
+  return candidate.afterColon ? candidate.cue.confident : score >= threshold;
+}
+
 /** "He said:" closing a paragraph: a cue the role tagger found no content for takes the quote that opens the next. */
 function withQuoteAfterColon(doc: Document, cue: TokenRange, roles: Roles): Roles {
   if (roles.content.length > 0) return roles;
@@ -131,9 +140,11 @@ export function proposeAttributions(doc: Document, models: Models, rungs: readon
   const tag = (i: number, feats: Uint32Array): void => {
     const cue = cues[i]!;
     const scores: RoleScores = { conMean: 0, conMin: 0, srcMean: 0 };
-    const roles = withQuoteAfterColon(doc, cue, tagRoles(doc, models.role, cue, cueMask, scores));
+    let roles = tagRoles(doc, models.role, cue, cueMask, scores);
+    const afterColon = roles.content.length === 0;
+    if (afterColon) roles = withQuoteAfterColon(doc, cue, roles);
     if (roles.content.length === 0) return;
-    out.push({ cue, roles, scores, cueFeatures: feats });
+    out.push({ cue, roles, scores, cueFeatures: feats, afterColon });
   };
   const feats = cueFeatures(doc, cues, models.cueBias);
   cues.forEach((cue, i) => {

@@ -39,6 +39,8 @@ export interface Candidate {
   readonly scores: RoleScores;
   /** Its cue's hashed features, before masking (see `cueFeatures`; a doubtful cue's with `withContext`). */
   readonly cueFeatures: Uint32Array;
+  /** Its content is the quote after the colon closing the cue's paragraph, not the role tagger's: the ranker does not judge it. */
+  readonly afterColon: boolean;
 }
 
 function bucket(d: number): number {
