@@ -15,6 +15,16 @@ const PARTICLES = new Set(
 );
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our']);
 
+/** Adverbs without the -ly of most, between an auxiliary and its verb ("has not yet responded"). */
+const ADVERBS = new Set('yet still already now just even ever since long often always seldom soon too'.split(' '));
+/** Words that open a verb's complement, never the verb itself. */
+const NOT_VERBS = new Set([...DETERMINERS, ...PARTICLES, 'that', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'him', 'them', 'us', 'me', 'if', 'whether', 'and', 'but', 'or']);
+
+function allAuxiliaries(lower: readonly string[], r: TokenRange): boolean {
+  for (let t = r.start; t < r.end; t++) if (!AUXILIARIES.has(lower[t]!)) return false;
+  return true;
+}
+
 function isPunct(w: string): boolean {
   return !/[\p{L}\p{N}]/u.test(w);
 }
@@ -97,6 +107,17 @@ export function tidyRoles(doc: Document, att: TokenAttribution): TokenAttributio
         source = { start: from, end: source.end };
         content = [...content.slice(0, -1), { start: lastChunk.start, end: close + 1 }];
       }
+    }
+  }
+  // "has | also detailed the plan": a cue of auxiliaries alone lacks its verb, which the content
+  // took; the verb and the adverbs before it join the cue.
+  const lead = content[0];
+  if (lead && lead.start === cue.end && allAuxiliaries(tokens.lower, cue)) {
+    let e = lead.start;
+    while (e < lead.end - 1 && (AUXILIARIES.has(tokens.lower[e]!) || ADVERBS.has(tokens.lower[e]!) || /ly$/.test(tokens.lower[e]!))) e++;
+    if (e < lead.end - 1 && /^\p{Ll}[\p{Ll}-]*$/u.test(tokens.word[e]!) && !NOT_VERBS.has(tokens.lower[e]!)) {
+      cue = { start: cue.start, end: e + 1 };
+      content = [{ start: e + 1, end: lead.end }, ...content.slice(1)];
     }
   }
   // "spoke | about the plan": a particle right after the cue belongs to the cue.
