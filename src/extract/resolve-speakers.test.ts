@@ -53,4 +53,28 @@ describe('resolveSpeakers', () => {
       ['FDIC', 'organization'],
     ]);
   });
+
+  it('reads a description of several words as the organisation last named with all of them, not as a headline', () => {
+    const text = 'The Wrenhaven Harbor Commission met on Monday.\n\nThe harbor commission said the dredging would start in May.';
+    expect(speakersOf(text, ['The harbor commission'])).toEqual([['Wrenhaven Harbor Commission', 'organization']]);
+  });
+
+  it('takes a name its apposition calls a person for a person, though no lexicon knows it', () => {
+    const text = 'Devika Sarn, a nurse who takes the late boat, said the fares were too high.';
+    expect(speakersOf(text, ['Devika Sarn, a nurse who takes the late boat'])).toEqual([['Devika Sarn', 'person']]);
+    // An adjective that is also a title ("a major bank") does not make an organisation a person.
+    expect(speakersOf('Harbor Trust Bank, a major lender, said rates would rise.', ['Harbor Trust Bank, a major lender'])).toEqual([
+      ['Harbor Trust Bank', 'organization'],
+    ]);
+  });
+
+  it('credits a document brought in with "a" to the organisation named after it', () => {
+    const text = 'The Tamsin Ferry Authority raised fares. A new study said riders would pay more. The study was written at Northgate College.';
+    expect(speakersOf(text, ['A new study'])).toEqual([['Northgate College', 'organization']]);
+  });
+
+  it('keeps the names inside an unnamed speaker’s description as written', () => {
+    const text = 'Officials at Halvorsen Marine Works said the yard would close.';
+    expect(speakersOf(text, ['Officials at Halvorsen Marine Works'])).toEqual([['officials at Halvorsen Marine Works', 'unnamed']]);
+  });
 });

@@ -28,6 +28,17 @@ interface Draft {
 
 const RELATIVES = new Set(['who', 'which', 'that', 'whom']);
 const PREPOSITIONS = new Set(['of', 'at', 'in', 'for', 'from', 'with', 'on', 'by', 'near', 'to']);
+/** Title words that are as often adjectives in an apposition ("a major bank", "a general contractor"). */
+const ADJECTIVAL_TITLES = new Set(['major', 'general', 'chief', 'head', 'principal', 'associate', 'vice', 'senior', 'member']);
+
+/** Two to four capitalised words, not all in capitals: how a person's name is written ("Devika Sarn", "J.J. MacNab"). */
+function looksLikePersonName(name: string): boolean {
+  const words = name.split(/\s+/);
+  return words.length >= 2 && words.length <= 4 && /\p{Ll}/u.test(name) && words.every((w) => /^\p{Lu}/u.test(w));
+}
+
+/** Words of an apposition searched for its head ("a longtime political adviser"). */
+const APPOSITION_WORDS = 4;
 /** Words of a description that may name someone given that role before ("the presumptive Republican nominee"). */
 const MAX_DESCRIPTION_WORDS = 5;
 const POSSESSIVES = new Set(['’s', "'s", '’', "'"]);
@@ -183,6 +194,16 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
   };
 
   // "The mayor", "the company", "the station": the entity last named with that title or word.
+  // ", a nurse …", ", an economist at …": an apposition right after a name, headed by a word for a person.
+  const describedAsPerson = (nameEnd: number, end: number): boolean => {
+    if (nameEnd + 2 >= end || tokens.word[nameEnd] !== ',' || !(tokens.lower[nameEnd + 1] === 'a' || tokens.lower[nameEnd + 1] === 'an')) return false;
+    for (let t = nameEnd + 2; t < Math.min(end, nameEnd + 2 + APPOSITION_WORDS); t++) {
+      const w = tokens.lower[t]!;
+      if (TITLE_WORDS.has(w) && !GENERIC_NOUNS.has(w) && !ADJECTIVAL_TITLES.has(w)) return true;
+      if (w === ',' || w === 'who' || w === 'of' || w === 'at') return false;
+    }
+    return false;
+  };
   // "The Republican nominee": the person last given a role with all its words.
   const definite = (lower: readonly string[], at: number): Draft | null => {
     if (lower.length < 2 || lower.length > MAX_DESCRIPTION_WORDS || lower[0] !== 'the') return null;
@@ -197,13 +218,17 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
         });
       });
     }
-    if (lower.length !== 2) return null;
     const kind = GENERIC_NOUNS.get(noun);
     if (kind === undefined) return null;
-    return (
-      lastBefore(at, (x) => (x.type === 'organization' || x.type === 'outlet') && x.name.toLowerCase().split(/\s+/).includes(noun)) ??
-      lastBefore(at, (x) => x.type === kind)
-    );
+    // "The harbor commission": the organisation last named with all those words; "the company": with that word, or of that kind.
+    const described = lower.slice(1);
+    const named = lastBefore(at, (x) => {
+      if (x.type !== 'organization' && x.type !== 'outlet') return false;
+      const nameWords = x.name.toLowerCase().split(/\s+/);
+      // A headline read as a name ("Obama Administration To Expand Program …") is no organisation's name.
+      return nameWords.length <= described.length + 3 && described.every((w) => nameWords.includes(w));
+    });
+    return named ?? (lower.length === 2 ? lastBefore(at, (x) => x.type === kind) : null);
   };
 
   for (const a of atts) {
@@ -240,12 +265,16 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
         break;
       }
     }
+    if (chosen?.type === 'organization' && looksLikePersonName(chosen.name) && describedAsPerson(mentions[chosenMention]!.name.end, src.end)) {
+      // "Devika Sarn, a nurse who …": a name the lexicons do not know, which its apposition says is a person's.
+      chosen.type = 'person';
+    }
     const lower = tokens.lower.slice(src.start, src.end);
     const head = headNoun(lower);
     if (chosen && chosen.type !== 'person' && UNNAMED_NOUNS.has(head) && !DOCUMENT_NOUNS.has(head)) {
       // "Commission staff", "officials at the company": people of an organisation, unnamed.
       const name = srcText.replace(DETERMINERS, '').replace(/\s+/g, ' ').trim();
-      const d = add('unnamed', name.toLowerCase(), `unnamed|${name.toLowerCase()}`, src);
+      const d = add('unnamed', unnamedName(name), `unnamed|${name.toLowerCase()}`, src);
       speakers.push(d);
       sourceTypes.push('unnamed');
       continue;
@@ -303,8 +332,11 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
       // Reports come from news outlets; studies, surveys and analyses from organisations.
       const first: EntityType = STUDY_NOUNS.has(head) ? 'organization' : 'outlet';
       const second: EntityType = first === 'outlet' ? 'organization' : 'outlet';
+      // "A new study found …": a document brought in is usually credited in the sentences that follow.
+      const introduced = lower[0] === 'a' || lower[0] === 'an';
       const d =
         owner ??
+        (introduced ? firstAfter(src.end, src.end + 80, (x) => x.type === first) : null) ??
         lastBefore(src.start, (x) => x.type === first) ??
         firstAfter(src.end, src.end + 80, (x) => x.type === first) ??
         lastBefore(src.start, (x) => x.type === second);
@@ -318,7 +350,7 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
     // "The Vermont senator": a title in lower case heads a description of someone unnamed here ("Howard Dean" is a name).
     const titled = TITLE_WORDS.has(head) && tokens.word.slice(src.start, src.end).includes(head);
     const type: EntityType = UNNAMED_NOUNS.has(head) || titled || !capitalised ? 'unnamed' : 'organization';
-    const d = add(type, type === 'unnamed' ? name.toLowerCase() : name, `${type}|${name.toLowerCase()}`, src);
+    const d = add(type, type === 'unnamed' ? unnamedName(name) : name, `${type}|${name.toLowerCase()}`, src);
     speakers.push(d);
     sourceTypes.push(type);
   }
@@ -348,6 +380,11 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
 }
 
 /** The last noun-like word of a source before any apposition or prepositional phrase. */
+/** An unnamed speaker's description in running text: its first word loses the capital a sentence gave it, names keep theirs ("officials at Halvorsen Marine Works"). */
+function unnamedName(description: string): string {
+  return description.replace(/^\p{Lu}\p{Ll}*(?=\s|$)/u, (w) => w.toLowerCase());
+}
+
 /**
  * A name printed in capitals, as transcripts and headlines print them, in the
  * case of prose: "JAKE TAPPER" → "Jake Tapper", and a transcript's speaker
