@@ -379,9 +379,10 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
   };
 }
 
-/** The last noun-like word of a source before any apposition or prepositional phrase. */
-/** An unnamed speaker's description in running text: its first word loses the capital a sentence gave it, names keep theirs ("officials at Halvorsen Marine Works"). */
+/** An unnamed speaker's description in running text: its first word loses the capital a sentence or a label gave it, names keep theirs ("officials at Halvorsen Marine Works"). */
 function unnamedName(description: string): string {
+  // A lone word in capitals is a transcript's label ("HOST"); "FBI officials" keeps its acronym.
+  if (/^\p{Lu}+$/u.test(description)) return description.toLowerCase();
   return description.replace(/^\p{Lu}\p{Ll}*(?=\s|$)/u, (w) => w.toLowerCase());
 }
 
@@ -396,6 +397,7 @@ function readableName(name: string, label: boolean): string {
   return name.replace(/\p{Lu}[\p{Lu}'’]+/gu, (w) => w[0] + w.slice(1).toLowerCase());
 }
 
+/** The last noun-like word of a source before any apposition or prepositional phrase. */
 function headNoun(lower: readonly string[]): string {
   let end = lower.length;
   for (let k = 0; k < lower.length; k++) {
