@@ -6,6 +6,7 @@ import { findMentions } from './find-mentions.js';
 import { loadModels } from './load-models.js';
 import { resolveSpeakers } from './resolve-speakers.js';
 import { tidyRoles } from './tidy-roles.js';
+import { type ContentEndModel, trimContent } from './trim-content.js';
 
 export type { Models } from './find-attributions.js';
 export { loadModels } from './load-models.js';
@@ -31,13 +32,24 @@ export interface ExtractOptions {
 export function extract(text: string, options: ExtractOptions = {}): Extraction {
   const { models = loadModels() } = options;
   const doc = prepareDocument(text);
-  return extractionOf(doc, findAttributions(doc, models), options);
+  return extractionOf(doc, findAttributions(doc, models), options, models.contentEnds ?? null);
 }
 
-/** The extraction made of the attributions found in a prepared article: roles tidied, speakers resolved. */
-export function extractionOf(doc: Document, attributions: readonly TokenAttribution[], options: ExtractOptions = {}): Extraction {
+/**
+ * The extraction made of the attributions found in a prepared article: roles tidied, content ends
+ * reconsidered (with `contentEnds`), speakers resolved.
+ */
+export function extractionOf(
+  doc: Document,
+  attributions: readonly TokenAttribution[],
+  options: ExtractOptions = {},
+  contentEnds: ContentEndModel | null = null,
+): Extraction {
   const { file = null, publishedAt = null } = options;
-  const found = attributions.map((a) => extendQuotes(doc, tidyRoles(doc, a)));
+  const found = attributions.map((a) => {
+    const tidy = tidyRoles(doc, a);
+    return extendQuotes(doc, contentEnds ? trimContent(doc, tidy, contentEnds) : tidy);
+  });
   const mentions = findMentions(doc);
   const resolution = resolveSpeakers(doc, mentions, found);
   return createExtraction({

@@ -380,7 +380,7 @@ export function trainRanker(
 }
 
 /** Weights quantised to 16 bits (those smaller than `prune` in magnitude zeroed), gzipped, base64. */
-function packWeights(weights: Float32Array, prune: number): { scale: number; data: string } {
+export function packWeights(weights: Float32Array, prune: number): { scale: number; data: string } {
   let maxAbs = 0;
   for (const v of weights) maxAbs = Math.max(maxAbs, Math.abs(v));
   const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
@@ -391,7 +391,7 @@ function packWeights(weights: Float32Array, prune: number): { scale: number; dat
   return { scale, data: gzipSync(Buffer.from(q.buffer)).toString('base64') };
 }
 
-function unpackWeights(packed: { scale: number; data: string }, bits: number): Float32Array {
+export function unpackWeights(packed: { scale: number; data: string }, bits: number): Float32Array {
   const raw = gunzipSync(Buffer.from(packed.data, 'base64'));
   const q = new Int16Array(raw.buffer, raw.byteOffset, raw.byteLength / 2);
   if (q.length !== 1 << bits) throw new Error(`cue ranker: ${q.length} weights for ${bits} bits`);
