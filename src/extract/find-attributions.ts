@@ -2,8 +2,9 @@ import type { Document } from './document.js';
 import { type Candidate, type CueRanker, candidateFeatures, cueFeatures, linearScore, maskedScore, CONTEXT_FEATURES, contextFeatures, sureCoverage, withContext } from './rank-cues.js';
 import { type FoundCue, findCueCandidates, findCues, type TokenRange } from './tag-cues.js';
 import { quoteAfterColonCue } from './build-attributions.js';
-import { type Roles, type RoleScores, tagRoles } from './tag-roles.js';
+import { type ContentMargins, type Roles, type RoleScores, tagRoles } from './tag-roles.js';
 import { LEX } from './token-features.js';
+import type { ContentEndModel } from './trim-content.js';
 import type { LinearChain } from './tagger/linear-chain.js';
 
 /** The trained models the extractor runs. */
@@ -14,6 +15,8 @@ export interface Models {
   readonly cueBias: number;
   /** When present, cues are proposed at a higher bias and this decides which to keep (see `CueRanker`). */
   readonly ranker?: CueRanker | null;
+  /** When present, where each content ends is reconsidered (see `ContentEndModel`). */
+  readonly contentEnds?: ContentEndModel | null;
 }
 
 /** One attribution as token ranges, before it becomes spans. */
@@ -21,6 +24,8 @@ export interface TokenAttribution {
   readonly cue: TokenRange;
   readonly source: TokenRange | null;
   readonly content: readonly TokenRange[];
+  /** The role tagger's content margins around the cue, kept only for the content-end model (see `trimContent`). */
+  readonly margins?: ContentMargins | undefined;
 }
 
 /** Finds cues, then each cue's source and content. */
@@ -36,28 +41,29 @@ export function findAttributions(doc: Document, models: Models): TokenAttributio
       doc,
       kept.map((i) => {
         const { cue, roles } = candidates[i]!;
-        return { cue, source: roles.source, content: roles.content };
+        return { cue, source: roles.source, content: roles.content, margins: roles.margins };
       }),
       kept.map((i) => scores[i]!),
     );
   }
   const cues = findCues(doc, models.cue, models.cueBias);
   const cueMask = sureCueMask(doc, cues);
+  const keepMargins = Boolean(models.contentEnds);
   const sure = cues.filter((c) => cueMask[c.start] === 1);
   const out: TokenAttribution[] = [];
   const covered = new Uint8Array(doc.tokens.count);
   for (const cue of sure) {
-    const roles = withQuoteAfterColon(doc, cue, tagRoles(doc, models.role, cue, cueMask));
+    const roles = withQuoteAfterColon(doc, cue, tagRoles(doc, models.role, cue, cueMask, undefined, keepMargins));
     if (roles.content.length === 0) continue;
-    out.push({ cue, source: roles.source, content: roles.content });
+    out.push({ cue, source: roles.source, content: roles.content, margins: roles.margins });
     for (const r of roles.content) covered.fill(1, r.start, r.end);
   }
   for (const cue of cues) {
     // A doubtful cue inside sure content would be dropped as nested: skip its tagging.
     if (cueMask[cue.start] === 1 || covered[cue.start] === 1) continue;
-    const roles = withQuoteAfterColon(doc, cue, tagRoles(doc, models.role, cue, cueMask));
+    const roles = withQuoteAfterColon(doc, cue, tagRoles(doc, models.role, cue, cueMask, undefined, keepMargins));
     if (roles.content.length === 0) continue;
-    out.push({ cue, source: roles.source, content: roles.content });
+    out.push({ cue, source: roles.source, content: roles.content, margins: roles.margins });
   }
   return settleAttributions(doc, out);
 }
@@ -136,11 +142,12 @@ function withQuoteAfterColon(doc: Document, cue: TokenRange, roles: Roles): Role
 export function proposeAttributions(doc: Document, models: Models, rungs: readonly number[], gate: CueGate | null = null): Candidate[] {
   const cues = findCueCandidates(doc, models.cue, rungs.map((r) => r * models.cueBias));
   const cueMask = sureCueMask(doc, cues);
+  const keepMargins = Boolean(models.contentEnds);
   const out: Candidate[] = [];
   const tag = (i: number, feats: Uint32Array): void => {
     const cue = cues[i]!;
     const scores: RoleScores = { conMean: 0, conMin: 0, srcMean: 0 };
-    let roles = tagRoles(doc, models.role, cue, cueMask, scores);
+    let roles = tagRoles(doc, models.role, cue, cueMask, scores, keepMargins);
     const afterColon = roles.content.length === 0;
     if (afterColon) roles = withQuoteAfterColon(doc, cue, roles);
     if (roles.content.length === 0) return;

@@ -7,6 +7,7 @@ import { withLayoutForms } from './with-layout-forms.js';
 import { loadModels } from './load-models.js';
 import { resolveSpeakers } from './resolve-speakers.js';
 import { keepRolesApart, tidyRoles } from './tidy-roles.js';
+import { type ContentEndModel, trimContent } from './trim-content.js';
 
 export type { Models } from './find-attributions.js';
 export { loadModels } from './load-models.js';
@@ -32,17 +33,27 @@ export interface ExtractOptions {
 export function extract(text: string, options: ExtractOptions = {}): Extraction {
   const { models = loadModels() } = options;
   const doc = prepareDocument(text);
-  return extractionOf(doc, findAttributions(doc, models), options);
+  return extractionOf(doc, findAttributions(doc, models), options, models.contentEnds ?? null);
 }
 
 /**
  * The extraction made of the attributions the taggers found in a prepared
- * article: roles tidied, quotes run on over paragraphs, the forms of the
- * page's layout added (they come whole, so they skip both), speakers resolved.
+ * article: roles tidied, content ends reconsidered (with `contentEnds`),
+ * quotes run on over paragraphs, the forms of the page's layout added (they
+ * come whole, so they skip the rest), speakers resolved.
  */
-export function extractionOf(doc: Document, attributions: readonly TokenAttribution[], options: ExtractOptions = {}): Extraction {
+export function extractionOf(
+  doc: Document,
+  attributions: readonly TokenAttribution[],
+  options: ExtractOptions = {},
+  contentEnds: ContentEndModel | null = null,
+): Extraction {
   const { file = null, publishedAt = null } = options;
-  const found = withLayoutForms(doc, attributions.flatMap((a) => keepRolesApart(extendQuotes(doc, tidyRoles(doc, a))) ?? []));
+  const tidied = attributions.flatMap((a) => {
+    const tidy = tidyRoles(doc, a);
+    return keepRolesApart(extendQuotes(doc, contentEnds ? trimContent(doc, tidy, contentEnds) : tidy)) ?? [];
+  });
+  const found = withLayoutForms(doc, tidied);
   const mentions = findMentions(doc);
   const resolution = resolveSpeakers(doc, mentions, found);
   return createExtraction({

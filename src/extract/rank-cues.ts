@@ -4,6 +4,7 @@ import type { CueCandidate, TokenRange } from './tag-cues.js';
 import type { Roles, RoleScores } from './tag-roles.js';
 import { LEX } from './token-features.js';
 import { hashString, mix, mix3 } from './tagger/hash.js';
+import { seededShuffle } from './tagger/shuffle.js';
 
 /**
  * A second look at each cue the tagger proposes at a high bias: a logistic
@@ -354,17 +355,10 @@ export function trainRanker(
   const { bits, epochs = 5, rate = 0.02, l2 = 3e-4, seed = 7 } = options;
   const w = new Float64Array(1 << bits);
   const g2 = new Float64Array(1 << bits).fill(1e-8);
-  let s = seed >>> 0;
-  const rand = (): number => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
+  const shuffle = seededShuffle(seed);
   const order = examples.map((_, i) => i);
   for (let e = 0; e < epochs; e++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffle(order);
     for (const k of order) {
       const ex = examples[k]!;
       let z = 0;
@@ -382,7 +376,7 @@ export function trainRanker(
 }
 
 /** Weights quantised to 16 bits (those smaller than `prune` in magnitude zeroed), gzipped, base64. */
-function packWeights(weights: Float32Array, prune: number): { scale: number; data: string } {
+export function packWeights(weights: Float32Array, prune: number): { scale: number; data: string } {
   let maxAbs = 0;
   for (const v of weights) maxAbs = Math.max(maxAbs, Math.abs(v));
   const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
@@ -393,7 +387,7 @@ function packWeights(weights: Float32Array, prune: number): { scale: number; dat
   return { scale, data: gzipSync(Buffer.from(q.buffer)).toString('base64') };
 }
 
-function unpackWeights(packed: { scale: number; data: string }, bits: number): Float32Array {
+export function unpackWeights(packed: { scale: number; data: string }, bits: number): Float32Array {
   const raw = gunzipSync(Buffer.from(packed.data, 'base64'));
   const q = new Int16Array(raw.buffer, raw.byteOffset, raw.byteLength / 2);
   if (q.length !== 1 << bits) throw new Error(`cue ranker: ${q.length} weights for ${bits} bits`);

@@ -269,6 +269,14 @@ export function roleFeatures(
 export interface Roles {
   readonly source: TokenRange | null;
   readonly content: readonly TokenRange[];
+  /** The tagger's content margins over the cue's window, when asked for (see {@link ContentMargins}). */
+  readonly margins?: ContentMargins;
+}
+
+/** Per token of a cue's role window from `start`: the best content tag's emission over O's. */
+export interface ContentMargins {
+  readonly start: number;
+  readonly values: Float32Array;
 }
 
 /** How sure the role tagger is of the roles it found: emission margins over O, per token. */
@@ -280,8 +288,8 @@ export interface RoleScores {
   srcMean: number;
 }
 
-/** Tags the roles around one cue; fills `scores` with the tagger's margins when given. */
-export function tagRoles(doc: Document, model: LinearChain, cue: TokenRange, cueMask: Uint8Array, scores?: RoleScores): Roles {
+/** Tags the roles around one cue; fills `scores` with the tagger's margins when given, and keeps its per-token content margins with `keepMargins`. */
+export function tagRoles(doc: Document, model: LinearChain, cue: TokenRange, cueMask: Uint8Array, scores?: RoleScores, keepMargins = false): Roles {
   const win = roleWindow(doc, cue);
   const seq = roleFeatures(doc, cue, cueMask, win, shared);
   const em = emissions(model, seq, shared.emissions);
@@ -310,7 +318,12 @@ export function tagRoles(doc: Document, model: LinearChain, cue: TokenRange, cue
     scores.conMin = conN ? conMin : 0;
     scores.srcMean = srcN ? srcSum / srcN : 0;
   }
-  return rolesFromTags(tags, win.start, cue);
+  const roles = rolesFromTags(tags, win.start, cue);
+  if (!keepMargins) return roles;
+  const K = ROLE_TAGS.length;
+  const values = new Float32Array(seq.length);
+  for (let j = 0; j < seq.length; j++) values[j] = Math.max(em[j * K + 3]!, em[j * K + 4]!) - em[j * K]!;
+  return { ...roles, margins: { start: win.start, values } };
 }
 
 /** Turns a tag sequence over a window into source and content ranges. */

@@ -4,6 +4,7 @@ import type { Models } from './find-attributions.js';
 import { CUE_TAGS, cueFeatures, type TokenRange } from './tag-cues.js';
 import { ROLE_TAGS, roleFeatures, roleWindow } from './tag-roles.js';
 import { type LinearChain, bioAllowed } from './tagger/linear-chain.js';
+import { seededShuffle } from './tagger/shuffle.js';
 import { type Example, PerceptronTrainer, emptyModel } from './tagger/train.js';
 
 /** An annotated article to learn from: its text and its attributions as character ranges (brat style). */
@@ -93,14 +94,6 @@ export function buildExamples(articles: readonly TrainingArticle[]): { cue: Exam
   return { cue, role };
 }
 
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 /** Trains one tagger with the averaged perceptron, visiting the examples in a seeded random order each epoch. */
 export function trainTagger(
   tags: readonly string[],
@@ -111,13 +104,10 @@ export function trainTagger(
   onEpoch: (epoch: number, error: number) => void = () => {},
 ): LinearChain {
   const trainer = new PerceptronTrainer(emptyModel(tags, bits, bioAllowed(tags)));
-  const r = random(seed);
+  const shuffle = seededShuffle(seed);
   for (let e = 0; e < epochs; e++) {
     const order = [...examples];
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(r() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffle(order);
     let wrong = 0;
     let total = 0;
     for (const ex of order) {
