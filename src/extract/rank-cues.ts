@@ -4,6 +4,7 @@ import type { CueCandidate, TokenRange } from './tag-cues.js';
 import type { Roles, RoleScores } from './tag-roles.js';
 import { LEX } from './token-features.js';
 import { hashString, mix, mix3 } from './tagger/hash.js';
+import { AdaGrad } from './tagger/adagrad.js';
 import { seededShuffle } from './tagger/shuffle.js';
 
 /**
@@ -353,26 +354,18 @@ export function trainRanker(
   options: { bits: number; epochs?: number; rate?: number; l2?: number; seed?: number },
 ): Float32Array {
   const { bits, epochs = 5, rate = 0.02, l2 = 3e-4, seed = 7 } = options;
-  const w = new Float64Array(1 << bits);
-  const g2 = new Float64Array(1 << bits).fill(1e-8);
+  const learner = new AdaGrad(bits, rate, l2);
   const shuffle = seededShuffle(seed);
   const order = examples.map((_, i) => i);
   for (let e = 0; e < epochs; e++) {
     shuffle(order);
     for (const k of order) {
       const ex = examples[k]!;
-      let z = 0;
-      for (const id of ex.feats) z += w[id]!;
-      const p = 1 / (1 + Math.exp(-z));
-      const g = p - ex.label;
-      for (const id of ex.feats) {
-        const grad = g + l2 * w[id]!;
-        g2[id]! += grad * grad;
-        w[id]! -= (rate * grad) / Math.sqrt(g2[id]!);
-      }
+      const p = 1 / (1 + Math.exp(-learner.score(ex.feats)));
+      learner.update(ex.feats, p - ex.label);
     }
   }
-  return Float32Array.from(w);
+  return Float32Array.from(learner.weights);
 }
 
 /** Weights quantised to 16 bits (those smaller than `prune` in magnitude zeroed), gzipped, base64. */

@@ -2,6 +2,7 @@ import type { Document } from './document.js';
 import type { TokenAttribution } from './find-attributions.js';
 import { packWeights, unpackWeights } from './rank-cues.js';
 import { hashString, mix, mix3 } from './tagger/hash.js';
+import { AdaGrad } from './tagger/adagrad.js';
 import { seededShuffle } from './tagger/shuffle.js';
 
 /**
@@ -314,37 +315,25 @@ export interface CutGroup {
 /** Softmax regression over each group's candidates by AdaGrad with an L2 penalty, in a seeded order. */
 export function trainCuts(groups: readonly CutGroup[], options: { bits: number; epochs?: number; rate?: number; l2?: number; seed?: number }): Float32Array {
   const { bits, epochs = 5, rate = 0.05, l2 = 1e-4, seed = 7 } = options;
-  const mask = (1 << bits) - 1;
-  const w = new Float64Array(1 << bits);
-  const g2 = new Float64Array(1 << bits).fill(1e-8);
+  const learner = new AdaGrad(bits, rate, l2);
   const shuffle = seededShuffle(seed);
   const order = groups.map((_, i) => i);
   for (let e = 0; e < epochs; e++) {
     shuffle(order);
     for (const k of order) {
       const g = groups[k]!;
-      const z = g.feats.map((fs) => {
-        let v = 0;
-        for (const id of fs) v += w[id & mask]!;
-        return v;
-      });
+      const z = g.feats.map((fs) => learner.score(fs));
       const m = Math.max(...z);
       const ex = z.map((v) => Math.exp(v - m));
       const sum = ex.reduce((a, b) => a + b, 0);
       const y = 1 / g.gold.length;
       g.feats.forEach((fs, i) => {
-        const grad0 = ex[i]! / sum - (g.gold.includes(i) ? y : 0);
-        if (Math.abs(grad0) < 1e-4) return;
-        for (const raw of fs) {
-          const id = raw & mask;
-          const grad = grad0 + l2 * w[id]!;
-          g2[id]! += grad * grad;
-          w[id]! -= (rate * grad) / Math.sqrt(g2[id]!);
-        }
+        const grad = ex[i]! / sum - (g.gold.includes(i) ? y : 0);
+        if (Math.abs(grad) >= 1e-4) learner.update(fs, grad);
       });
     }
   }
-  return Float32Array.from(w);
+  return Float32Array.from(learner.weights);
 }
 
 /** The model as JSON, its weights packed. */
