@@ -1,25 +1,50 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { MODEL_DIR } from '../load-models.js';
 import { PLACES } from './places.js';
 
 /** Gender a first name suggests: `m`, `f`, or `u` where the name is given to both. */
 export type NameGender = 'm' | 'f' | 'u';
 
 let table: Map<string, NameGender> | null = null;
+let records: Map<string, NameGender | 'x'> | null = null;
 
 const require = createRequire(import.meta.url);
-
-/** US Social Security birth counts of a first name (the `name-to-gender` package), loaded on first use. */
-type SsaGuess = (name: string) => { readonly counts: { readonly male: number; readonly female: number } };
-let ssa: SsaGuess | null = null;
 
 /**
  * Births a name needs in the US records before it counts as a first name: the
  * records hold rare given names that are also common words or surnames
  * ("Apple", "Harbor", "Goldman"), which a name-finder must not take for people.
  */
-const MIN_BIRTHS = 1000;
+export const MIN_BIRTHS = 1000;
 /** The share of births one sex needs for a name to suggest it. */
-const MIN_SHARE = 0.9;
+export const MIN_SHARE = 0.9;
+
+/**
+ * First names of the US birth records with at least `MIN_BIRTHS` births and the sex they suggest
+ * (`models/us-first-names.txt`, built from the `name-to-gender` package by
+ * scripts/build-first-names.ts), loaded on first use.
+ */
+function loadRecords(): Map<string, NameGender | 'x'> {
+  if (records) return records;
+  const m = new Map<string, NameGender | 'x'>();
+  for (const line of readFileSync(new URL('us-first-names.txt', MODEL_DIR), 'utf8').split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) m.set(line.slice(0, tab), line.slice(tab + 1) as NameGender | 'x');
+  }
+  records = m;
+  return m;
+}
+
+/** A word as the records key it: without accents, in lower case, letters, apostrophes and hyphens only. */
+function recordKey(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z'-]/g, '')
+    .replace(/^[-']+|[-']+$/g, '');
+}
 
 /** English first names (the stdlib datasets, from the Moby project), loaded on first use. */
 function load(): Map<string, NameGender> {
@@ -47,9 +72,9 @@ export function firstNameGender(word: string): NameGender | null {
   if (known !== undefined) return known;
   // Places given as names ("Arizona", "Nevada") stay places: "Arizona Republican" is no person.
   if (PLACES.has(lower)) return null;
-  ssa ??= (require('name-to-gender') as { guessGender: SsaGuess }).guessGender;
-  const { male, female } = ssa(word).counts;
-  const births = male + female;
-  if (births < MIN_BIRTHS) return null;
-  return male >= births * MIN_SHARE ? 'm' : female >= births * MIN_SHARE ? 'f' : 'u';
+  const key = recordKey(word);
+  const hyphen = key.indexOf('-');
+  // "Jean-Luc": a hyphenated name the records lack reads as its first part; "x" marks one too rare to be a name.
+  const found = loadRecords().get(key) ?? (hyphen > 0 ? loadRecords().get(key.slice(0, hyphen)) : undefined);
+  return found === undefined || found === 'x' ? null : found;
 }
