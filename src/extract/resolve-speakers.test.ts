@@ -77,4 +77,27 @@ describe('resolveSpeakers', () => {
     const text = 'Officials at Halvorsen Marine Works said the yard would close.';
     expect(speakersOf(text, ['Officials at Halvorsen Marine Works'])).toEqual([['officials at Halvorsen Marine Works', 'unnamed']]);
   });
+
+  it('gives "the statement" to whoever issued "a statement" before it, as a document', () => {
+    const text = 'The Harbor Ledger covered the vote. Commissioner Dana Okafor said in a statement that the pier would reopen. The statement said the tests were clean.';
+    const doc = prepareDocument(text);
+    const { start, count } = doc.tokens;
+    const at = (s: string, from = 0) => {
+      const i = text.indexOf(s, from);
+      let t = 0;
+      while (start[t]! < i) t++;
+      let e = t;
+      while (e < count && start[e]! < i + s.length) e++;
+      return { start: t, end: e };
+    };
+    const okafor = at('Commissioner Dana Okafor');
+    const statement = at('The statement');
+    const atts = [
+      { source: okafor, cue: { start: okafor.end, end: okafor.end + 1 }, content: [{ start: okafor.end + 5, end: okafor.end + 9 }] },
+      { source: statement, cue: { start: statement.end, end: statement.end + 1 }, content: [{ start: statement.end + 1, end: statement.end + 5 }] },
+    ];
+    const { speakers, sourceTypes } = resolveSpeakers(doc, findMentions(doc), atts);
+    expect(speakers.map((s) => s?.name)).toEqual(['Dana Okafor', 'Dana Okafor']);
+    expect(sourceTypes).toEqual(['person', 'document']);
+  });
 });

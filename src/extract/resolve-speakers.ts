@@ -28,6 +28,16 @@ interface Draft {
 
 const RELATIVES = new Set(['who', 'which', 'that', 'whom']);
 const PREPOSITIONS = new Set(['of', 'at', 'in', 'for', 'from', 'with', 'on', 'by', 'near', 'to']);
+/** Documents that carry their author's own words (a statement, a filing, a letter), not a finding or a story about others. */
+const OWN_WORD_DOCUMENTS = new Set(
+  'statement statements letter letters memo memos filing filings email emails release transcript minutes complaint lawsuit indictment ruling document documents record records cable cables tweet tweets post'.split(' '),
+);
+
+/** What a document source is: a `document` in its author's own words, else a `report` (a study, poll, story). */
+function documentType(head: string): EntityType {
+  return OWN_WORD_DOCUMENTS.has(head) ? 'document' : 'report';
+}
+
 /** Title words that are as often adjectives in an apposition ("a major bank", "a general contractor"). */
 const ADJECTIVAL_TITLES = new Set(['major', 'general', 'chief', 'head', 'principal', 'associate', 'vice', 'senior', 'member']);
 
@@ -204,6 +214,20 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
     }
     return false;
   };
+  // "Okafor said in a statement … The statement said": the speaker of the attribution whose
+  // sentence last brought in "a statement" (an email, a letter) before `at`; `before` attributions are resolved.
+  const issuerOf = (noun: string, at: number, before: number): Draft | null => {
+    const { lower: lw, sentence } = tokens;
+    for (let t = at - 1; t > 0 && t >= at - REACH; t--) {
+      if (lw[t] !== noun || (lw[t - 1] !== 'a' && lw[t - 1] !== 'an')) continue;
+      for (let j = before - 1; j >= 0; j--) {
+        const cue = atts[j]!.cue;
+        if (cue.start < t && sentence[cue.start] === sentence[t]) return speakers[j] ?? null;
+      }
+      return null;
+    }
+    return null;
+  };
   // "The Republican nominee": the person last given a role with all its words.
   const definite = (lower: readonly string[], at: number): Draft | null => {
     if (lower.length < 2 || lower.length > MAX_DESCRIPTION_WORDS || lower[0] !== 'the') return null;
@@ -282,7 +306,7 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
     if (chosen && DOCUMENT_NOUNS.has(head) && chosen.type !== 'person') {
       // "The Harbor Ledger report": a report whose speaker is the outlet named in it.
       speakers.push(chosen);
-      sourceTypes.push('report');
+      sourceTypes.push(documentType(head));
       continue;
     }
     if (chosen) {
@@ -336,13 +360,14 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
       const introduced = lower[0] === 'a' || lower[0] === 'an';
       const d =
         owner ??
+        (lower[0] === 'the' && OWN_WORD_DOCUMENTS.has(head) ? issuerOf(head, src.start, speakers.length) : null) ??
         (introduced ? firstAfter(src.end, src.end + 80, (x) => x.type === first) : null) ??
         lastBefore(src.start, (x) => x.type === first) ??
         firstAfter(src.end, src.end + 80, (x) => x.type === first) ??
         lastBefore(src.start, (x) => x.type === second);
       if (d) d.mentions.push(src);
       speakers.push(d);
-      sourceTypes.push('report');
+      sourceTypes.push(documentType(head));
       continue;
     }
     const name = srcText.replace(DETERMINERS, '').replace(/\s+/g, ' ').trim();

@@ -59,7 +59,7 @@ export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set(
   (
     'report study survey poll analysis memo letter document documents filing statement release article story ' +
     'investigation review audit paper book complaint lawsuit indictment ruling opinion editorial column ' +
-    'assessment estimate estimates data records record transcript email emails cable'
+    'assessment estimate estimates data records record transcript email emails cable minutes'
   ).split(/\s+/),
 );
 
