@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareDocument } from './document.js';
 import type { TokenAttribution } from './find-attributions.js';
 import { findMentions } from './find-mentions.js';
+import { extract } from './index.js';
 import { resolveSpeakers } from './resolve-speakers.js';
 
 /** The speaker each source resolves to, as name and type; `sources` are substrings of the text, `said` after each. */
@@ -99,5 +100,11 @@ describe('resolveSpeakers', () => {
     const { speakers, sourceTypes } = resolveSpeakers(doc, findMentions(doc), atts);
     expect(speakers.map((s) => s?.name)).toEqual(['Dana Okafor', 'Dana Okafor']);
     expect(sourceTypes).toEqual(['person', 'document']);
+  });
+
+  it('does not give a speaking pronoun to someone its own quote names', () => {
+    const text = ['Councilman Peter Varga spoke after the vote on Monday.', '“Tomas Quill told the board the pier was unsafe, and he was wrong,” he said.'].join('\n\n');
+    const said = extract(text).attributions.find((a) => a.source?.text === 'he');
+    expect(said?.speaker?.name).toBe('Peter Varga');
   });
 });

@@ -187,11 +187,12 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
   };
   // Recency looks back (or ahead) a bounded number of names: an antecedent is never pages away.
   const REACH = 200;
-  const lastBefore = (pos: number, ok: (d: Draft) => boolean, reach = REACH): Draft | null => {
+  // `unquoted`: only names said outside quotation marks (a pronoun that speaks is rarely someone its quote names).
+  const lastBefore = (pos: number, ok: (d: Draft) => boolean, reach = REACH, unquoted = false): Draft | null => {
     const stop = Math.max(0, namedIndex(pos) - reach);
     for (let i = namedIndex(pos) - 1; i >= stop; i--) {
       const e = named[i]!;
-      if (e.end <= pos && ok(e.draft)) return e.draft;
+      if (e.end <= pos && ok(e.draft) && !(unquoted && doc.quotes.region[e.start]! >= 0)) return e.draft;
     }
     return null;
   };
@@ -321,8 +322,9 @@ export function resolveSpeakers(doc: Document, mentions: readonly Mention[], att
       if (p.gender === 'm' || p.gender === 'f') {
         // A name of the pronoun's gender wins over a nearer name of either gender.
         d =
-          lastBefore(src.start, (x) => x.type === 'person' && x.gender === p.gender, 40) ??
-          lastBefore(src.start, (x) => x.type === 'person' && (x.gender === null || x.gender === 'u' || x.gender === p.gender));
+          lastBefore(src.start, (x) => x.type === 'person' && x.gender === p.gender, 40, true) ??
+          lastBefore(src.start, (x) => x.type === 'person' && (x.gender === null || x.gender === 'u' || x.gender === p.gender), REACH, true) ??
+          lastBefore(src.start, (x) => x.type === 'person' && x.gender === p.gender, 40);
       } else if (p.plural) {
         d = lastBefore(src.start, (x) => x.type === 'organization' || x.type === 'unnamed' || x.type === 'outlet');
       } else if (p.gender === 'n') {
