@@ -1,8 +1,7 @@
 /**
  * Builds models/us-first-names.txt: the first names of the US Social Security birth records (as the
  * npm package `name-to-gender` ships them, public-domain data) with at least 1,000 births, each with
- * the sex that at least 90% of those births share (`m`, `f`), or `u` (and `x` for rarer hyphenated
- * names, which must not read as their first part). The extractor reads the small
+ * the sex that at least 90% of those births share (`m`, `f`), or `u`. The extractor reads the small
  * file instead of compiling the package's 1.3 MB table at every start.
  * Usage: node --import tsx scripts/build-first-names.ts [--out models/us-first-names.txt]
  */
@@ -30,11 +29,7 @@ for (const m of body.matchAll(/([a-z'-]+):\[(\d+),(\d+)\]/g)) {
   // Every entry must read as the package itself reads it.
   const counts = guessGender(name).counts;
   if (counts.male !== Number(male) || counts.female !== Number(female)) throw new Error(`${name}: parsed ${male}/${female}, package ${counts.male}/${counts.female}`);
-  if (births < MIN_BIRTHS) {
-    // A rare hyphenated name is no first name, and must not fall back to its first part ("x": known, not a name).
-    if (name.includes('-')) lines.push(`${name}\tx`);
-    continue;
-  }
+  if (births < MIN_BIRTHS) continue;
   const sex = Number(male) >= births * MIN_SHARE ? 'm' : Number(female) >= births * MIN_SHARE ? 'f' : 'u';
   lines.push(`${name}\t${sex}`);
 }

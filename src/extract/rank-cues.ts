@@ -5,7 +5,7 @@ import type { Roles, RoleScores } from './tag-roles.js';
 import { LEX } from './token-features.js';
 import { hashString, mix, mix3 } from './tagger/hash.js';
 import { AdaGrad } from './tagger/adagrad.js';
-import { seededShuffle } from './tagger/shuffle.js';
+import { seededEpochs } from './tagger/shuffle.js';
 
 /**
  * A second look at each cue the tagger proposes at a high bias: a logistic
@@ -45,7 +45,8 @@ export interface Candidate {
   readonly afterColon: boolean;
 }
 
-function bucket(d: number): number {
+/** A distance in tokens as a bucket: exact to 3, then ever wider. */
+export function bucket(d: number): number {
   if (d <= 3) return d;
   if (d <= 6) return 4;
   if (d <= 10) return 5;
@@ -355,16 +356,11 @@ export function trainRanker(
 ): Float32Array {
   const { bits, epochs = 5, rate = 0.02, l2 = 3e-4, seed = 7 } = options;
   const learner = new AdaGrad(bits, rate, l2);
-  const shuffle = seededShuffle(seed);
-  const order = examples.map((_, i) => i);
-  for (let e = 0; e < epochs; e++) {
-    shuffle(order);
-    for (const k of order) {
-      const ex = examples[k]!;
-      const p = 1 / (1 + Math.exp(-learner.score(ex.feats)));
-      learner.update(ex.feats, p - ex.label);
-    }
-  }
+  seededEpochs(examples.length, epochs, seed, (k) => {
+    const ex = examples[k]!;
+    const p = 1 / (1 + Math.exp(-learner.score(ex.feats)));
+    learner.update(ex.feats, p - ex.label);
+  });
   return Float32Array.from(learner.weights);
 }
 

@@ -5,8 +5,11 @@ import { findMentions } from './find-mentions.js';
 import { extract } from './index.js';
 import { resolveSpeakers } from './resolve-speakers.js';
 
-/** The speaker each source resolves to, as name and type; `sources` are substrings of the text, `said` after each. */
-function speakersOf(text: string, sources: readonly string[]): [string | null, string | null][] {
+/**
+ * Resolves sources given as substrings of the text, in order, each with the token after it as its
+ * cue: the speaker of each as name and type, and what each source itself is.
+ */
+function resolved(text: string, sources: readonly string[]): { speakers: [string | null, string | null][]; sourceTypes: readonly (string | null)[] } {
   const doc = prepareDocument(text);
   const { start, end, count } = doc.tokens;
   const tokensOf = (from: number, to: number) => {
@@ -23,9 +26,14 @@ function speakersOf(text: string, sources: readonly string[]): [string | null, s
     const src = tokensOf(from, at);
     return { source: src, cue: { start: src.end, end: src.end + 1 }, content: [{ start: src.end + 1, end: src.end + 3 }] };
   });
-  const { speakers, entities } = resolveSpeakers(doc, findMentions(doc), atts);
+  const { speakers, entities, sourceTypes } = resolveSpeakers(doc, findMentions(doc), atts);
   const byId = new Map(entities.map((e) => [e.id, e]));
-  return speakers.map((s) => [s?.name ?? null, s ? byId.get(s.id)!.type : null]);
+  return { speakers: speakers.map((s) => [s?.name ?? null, s ? byId.get(s.id)!.type : null]), sourceTypes };
+}
+
+/** The speaker each source resolves to, as name and type (see {@link resolved}). */
+function speakersOf(text: string, sources: readonly string[]): [string | null, string | null][] {
+  return resolved(text, sources).speakers;
 }
 
 describe('resolveSpeakers', () => {
@@ -81,24 +89,8 @@ describe('resolveSpeakers', () => {
 
   it('gives "the statement" to whoever issued "a statement" before it, as a document', () => {
     const text = 'The Harbor Ledger covered the vote. Commissioner Dana Okafor said in a statement that the pier would reopen. The statement said the tests were clean.';
-    const doc = prepareDocument(text);
-    const { start, count } = doc.tokens;
-    const at = (s: string, from = 0) => {
-      const i = text.indexOf(s, from);
-      let t = 0;
-      while (start[t]! < i) t++;
-      let e = t;
-      while (e < count && start[e]! < i + s.length) e++;
-      return { start: t, end: e };
-    };
-    const okafor = at('Commissioner Dana Okafor');
-    const statement = at('The statement');
-    const atts = [
-      { source: okafor, cue: { start: okafor.end, end: okafor.end + 1 }, content: [{ start: okafor.end + 5, end: okafor.end + 9 }] },
-      { source: statement, cue: { start: statement.end, end: statement.end + 1 }, content: [{ start: statement.end + 1, end: statement.end + 5 }] },
-    ];
-    const { speakers, sourceTypes } = resolveSpeakers(doc, findMentions(doc), atts);
-    expect(speakers.map((s) => s?.name)).toEqual(['Dana Okafor', 'Dana Okafor']);
+    const { speakers, sourceTypes } = resolved(text, ['Commissioner Dana Okafor', 'The statement']);
+    expect(speakers.map(([name]) => name)).toEqual(['Dana Okafor', 'Dana Okafor']);
     expect(sourceTypes).toEqual(['person', 'document']);
   });
 

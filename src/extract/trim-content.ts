@@ -1,9 +1,9 @@
 import type { Document } from './document.js';
 import type { TokenAttribution } from './find-attributions.js';
-import { packWeights, unpackWeights } from './rank-cues.js';
+import { bucket, packWeights, unpackWeights } from './rank-cues.js';
 import { hashString, mix, mix3 } from './tagger/hash.js';
 import { AdaGrad } from './tagger/adagrad.js';
-import { seededShuffle } from './tagger/shuffle.js';
+import { seededEpochs } from './tagger/shuffle.js';
 
 /**
  * A second look at where each attribution's content ends. The role tagger
@@ -68,15 +68,6 @@ const WORD = /[\p{L}\p{N}]/u;
 
 /** How many features {@link cutFeatures} writes. */
 export const CUT_FEATURES = TEMPLATE_NAMES.length;
-
-function bucket(d: number): number {
-  if (d <= 3) return d;
-  if (d <= 6) return 4;
-  if (d <= 10) return 5;
-  if (d <= 20) return 6;
-  if (d <= 40) return 7;
-  return 8;
-}
 
 function signedBucket(d: number): number {
   return d < 0 ? -bucket(-d) : bucket(d);
@@ -319,23 +310,18 @@ export interface CutGroup {
 export function trainCuts(groups: readonly CutGroup[], options: { bits: number; epochs?: number; rate?: number; l2?: number; seed?: number }): Float32Array {
   const { bits, epochs = 5, rate = 0.05, l2 = 1e-4, seed = 7 } = options;
   const learner = new AdaGrad(bits, rate, l2);
-  const shuffle = seededShuffle(seed);
-  const order = groups.map((_, i) => i);
-  for (let e = 0; e < epochs; e++) {
-    shuffle(order);
-    for (const k of order) {
-      const g = groups[k]!;
-      const z = g.feats.map((fs) => learner.score(fs));
-      const m = Math.max(...z);
-      const ex = z.map((v) => Math.exp(v - m));
-      const sum = ex.reduce((a, b) => a + b, 0);
-      const y = 1 / g.gold.length;
-      g.feats.forEach((fs, i) => {
-        const grad = ex[i]! / sum - (g.gold.includes(i) ? y : 0);
-        if (Math.abs(grad) >= 1e-4) learner.update(fs, grad);
-      });
-    }
-  }
+  seededEpochs(groups.length, epochs, seed, (k) => {
+    const g = groups[k]!;
+    const z = g.feats.map((fs) => learner.score(fs));
+    const m = Math.max(...z);
+    const ex = z.map((v) => Math.exp(v - m));
+    const sum = ex.reduce((a, b) => a + b, 0);
+    const y = 1 / g.gold.length;
+    g.feats.forEach((fs, i) => {
+      const grad = ex[i]! / sum - (g.gold.includes(i) ? y : 0);
+      if (Math.abs(grad) >= 1e-4) learner.update(fs, grad);
+    });
+  });
   return Float32Array.from(learner.weights);
 }
 

@@ -7,7 +7,7 @@ import { PLACES } from './places.js';
 export type NameGender = 'm' | 'f' | 'u';
 
 let table: Map<string, NameGender> | null = null;
-let records: Map<string, NameGender | 'x'> | null = null;
+let records: Map<string, NameGender> | null = null;
 
 const require = createRequire(import.meta.url);
 
@@ -25,12 +25,12 @@ export const MIN_SHARE = 0.9;
  * (`models/us-first-names.txt`, built from the `name-to-gender` package by
  * scripts/build-first-names.ts), loaded on first use.
  */
-function loadRecords(): Map<string, NameGender | 'x'> {
+function loadRecords(): Map<string, NameGender> {
   if (records) return records;
-  const m = new Map<string, NameGender | 'x'>();
+  const m = new Map<string, NameGender>();
   for (const line of readFileSync(new URL('us-first-names.txt', MODEL_DIR), 'utf8').split('\n')) {
     const tab = line.indexOf('\t');
-    if (tab > 0) m.set(line.slice(0, tab), line.slice(tab + 1) as NameGender | 'x');
+    if (tab > 0) m.set(line.slice(0, tab), line.slice(tab + 1) as NameGender);
   }
   records = m;
   return m;
@@ -74,7 +74,6 @@ export function firstNameGender(word: string): NameGender | null {
   if (PLACES.has(lower)) return null;
   const key = recordKey(word);
   const hyphen = key.indexOf('-');
-  // "Jean-Luc": a hyphenated name the records lack reads as its first part; "x" marks one too rare to be a name.
-  const found = loadRecords().get(key) ?? (hyphen > 0 ? loadRecords().get(key.slice(0, hyphen)) : undefined);
-  return found === undefined || found === 'x' ? null : found;
+  // "Jean-Luc": a hyphenated name the records lack reads as its first part.
+  return loadRecords().get(key) ?? (hyphen > 0 ? (loadRecords().get(key.slice(0, hyphen)) ?? null) : null);
 }

@@ -16,3 +16,13 @@ export function seededShuffle(seed: number): <T>(items: T[]) => void {
     }
   };
 }
+
+/** Visits `count` examples by index `epochs` times, in an order {@link seededShuffle} reshuffles each epoch. */
+export function seededEpochs(count: number, epochs: number, seed: number, visit: (index: number) => void): void {
+  const shuffle = seededShuffle(seed);
+  const order = Array.from({ length: count }, (_, i) => i);
+  for (let e = 0; e < epochs; e++) {
+    shuffle(order);
+    for (const k of order) visit(k);
+  }
+}
